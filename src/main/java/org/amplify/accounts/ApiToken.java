@@ -1,0 +1,11 @@
+package org.amplify.accounts;
+
+import java.time.Instant;
+
+/** A named API token as its owner sees it in the list: never its secret. */
+public record ApiToken(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+
+    public boolean active() {
+        return revokedAt == null;
+    }
+}

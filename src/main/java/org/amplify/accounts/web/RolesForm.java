@@ -1,0 +1,5 @@
+package org.amplify.accounts.web;
+
+import java.util.Set;
+
+record RolesForm(Set<String> roles, long version) {}
