@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -96,7 +97,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static HttpStatus statusOf(Exception ex) {
-        ResponseStatus annotated = ex.getClass().getAnnotation(ResponseStatus.class);
+        ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
         return annotated != null ? annotated.code() : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 

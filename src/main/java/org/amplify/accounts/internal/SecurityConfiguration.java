@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -58,6 +59,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true));
         return http.build();

@@ -39,6 +39,9 @@ class AccountController {
     String changePassword(@AuthenticationPrincipal AccountPrincipal me,
             @Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
+        if (!form.confirmed()) {
+            binding.rejectValue("confirmPassword", "mismatch", "does not match the new password");
+        }
         if (!binding.hasErrors()) {
             try {
                 accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword());

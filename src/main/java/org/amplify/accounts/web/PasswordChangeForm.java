@@ -1,14 +1,14 @@
 package org.amplify.accounts.web;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.amplify.accounts.Passwords;
 
 record PasswordChangeForm(
         @NotBlank(message = "is required") String currentPassword,
-        @NotBlank(message = "is required")
+        @NotNull(message = "is required")
         @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH,
                 message = "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters long")
         String newPassword,
@@ -18,8 +18,7 @@ record PasswordChangeForm(
         return new PasswordChangeForm("", "", "");
     }
 
-    @AssertTrue(message = "does not match the new password")
-    boolean isConfirmPassword() {
-        return newPassword == null || Objects.equals(newPassword, confirmPassword);
+    boolean confirmed() {
+        return Objects.equals(newPassword, confirmPassword);
     }
 }

@@ -1,0 +1,191 @@
+package org.amplify;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged application, run as a person runs it: a child process with no database configured.
+ * It makes the first admin with a generated password, keeps a user created in the admin page across
+ * a clean restart, and across a {@code kill -9} (which leaves its PostgreSQL running, orphaned)
+ * followed by a new start.
+ */
+class AppRestartIT {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+
+    private final Path jar = Path.of(System.getProperty("amplify.jar", "target/amplify.jar"));
+    private final Path dataDir = Path.of("target/it-data-" + System.currentTimeMillis()).toAbsolutePath();
+    private final int port = freePort();
+    private final List<Process> started = new ArrayList<>();
+    private final List<Long> startupMillis = new ArrayList<>();
+
+    @Test
+    void dataSurvivesARestartAndAKill9() throws Exception {
+        assertThat(jar).exists();
+
+        Process app = start();
+        Path passwordFile = dataDir.resolve("initial-admin-password");
+        assertThat(passwordFile).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        String adminPassword = Files.readString(passwordFile).trim();
+        assertThat(adminPassword).hasSizeGreaterThanOrEqualTo(16);
+
+        Browser admin = new Browser();
+        assertThat(admin.signIn("admin", adminPassword)).as("the admin signs in with the generated password").isTrue();
+        admin.createUser("persisted-expert", "persisted-password-1");
+        assertThat(new Browser().signIn("persisted-expert", "persisted-password-1")).isTrue();
+
+        stop(app);
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("a clean stop stops PostgreSQL").doesNotExist();
+
+        app = start();
+        assertThat(new Browser().signIn("persisted-expert", "persisted-password-1"))
+                .as("the user is still there after a restart").isTrue();
+        assertThat(Files.readString(passwordFile).trim()).as("the admin is made once").isEqualTo(adminPassword);
+
+        app.destroyForcibly().waitFor();
+        Optional<ProcessHandle> orphan = postmaster();
+        assertThat(orphan).as("kill -9 leaves the embedded PostgreSQL running").isPresent();
+
+        app = start();
+        assertThat(orphan.get().isAlive()).as("the orphaned server was stopped").isFalse();
+        assertThat(new Browser().signIn("persisted-expert", "persisted-password-1"))
+                .as("the user is still there after kill -9 and a new start").isTrue();
+        assertThat(new Browser().signIn("admin", adminPassword)).isTrue();
+        stop(app);
+
+        System.out.printf("AppRestartIT start-up to the login page (ms): first start %d, after a restart %d, "
+                + "after kill -9 %d%n", startupMillis.get(0), startupMillis.get(1), startupMillis.get(2));
+    }
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        for (Process process : started) {
+            if (process.isAlive()) {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+        postmaster().ifPresent(ProcessHandle::destroy);
+    }
+
+    private Process start() throws IOException, InterruptedException {
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + started.size() + ".log");
+        Files.createDirectories(dataDir);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dai.djl.offline=true", "-jar", jar.toString(),
+                "--server.port=" + port, "--amplify.data-dir=" + dataDir)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("AMPLIFY_"));
+        long begin = System.nanoTime();
+        Process process = builder.start();
+        started.add(process);
+        HttpClient http = HttpClient.newHttpClient();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the app exited with " + process.exitValue() + ":\n" + tail(log));
+            }
+            if (Duration.ofNanos(System.nanoTime() - begin).compareTo(STARTUP_LIMIT) > 0) {
+                throw new AssertionError("the app did not serve the login page within " + STARTUP_LIMIT + ":\n" + tail(log));
+            }
+            try {
+                if (http.send(request("/login").build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    startupMillis.add((System.nanoTime() - begin) / 1_000_000);
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy(); // SIGTERM: Spring closes the context, which stops PostgreSQL
+        process.waitFor();
+    }
+
+    private Optional<ProcessHandle> postmaster() {
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A person in a browser: a cookie jar, the CSRF token of each form, no redirects followed. */
+    private final class Browser {
+
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        boolean signIn(String username, String password) throws Exception {
+            HttpResponse<String> done = submit("/login", "/login", Map.of("username", username, "password", password));
+            return done.statusCode() == 302
+                    && !done.headers().firstValue("Location").orElse("").contains("error");
+        }
+
+        void createUser(String username, String password) throws Exception {
+            HttpResponse<String> done = submit("/admin/users", "/admin/users",
+                    Map.of("username", username, "displayName", "Persisted Expert", "password", password,
+                            "roles", "EXPERT"));
+            assertThat(done.statusCode()).isEqualTo(302);
+            String list = http.send(request("/admin/users").build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(list).contains(username);
+        }
+
+        private HttpResponse<String> submit(String formPage, String action, Map<String, String> fields)
+                throws Exception {
+            String page = http.send(request(formPage).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
+            String body = fields.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&")) + "&_csrf=" + csrf.group(1);
+            return http.send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
