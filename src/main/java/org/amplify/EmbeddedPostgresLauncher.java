@@ -64,6 +64,9 @@ final class EmbeddedPostgresLauncher {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // Spring stops it when the context closes, after the connection pool: zonky's own
+                // shutdown hook would race that and cut the connections of beans still closing
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(properties.startupTimeout())
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("fsync", properties.durable() ? "on" : "off")

@@ -1,6 +1,7 @@
 package org.amplify.accounts.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,9 +16,7 @@ import org.amplify.accounts.Passwords;
 import org.amplify.accounts.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,10 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Makes the first admin when the database has none. Its password is {@code AMPLIFY_ADMIN_PASSWORD}
  * when set; otherwise a random one, written once to {@code <data-dir>/initial-admin-password}
  * (readable by its owner only) and logged once. There is no default password anywhere.
+ *
+ * <p>It runs once every bean is ready (the schema migrated) and before the web server opens, so the
+ * login page is never served while the admin does not exist yet.
  */
 @Component
-@Order(0)
-class InitialAdmin implements ApplicationRunner {
+class InitialAdmin implements SmartInitializingSingleton {
 
     static final String PASSWORD_FILE = "initial-admin-password";
 
@@ -52,7 +53,15 @@ class InitialAdmin implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void afterSingletonsInstantiated() {
+        try {
+            createIfNoAdminExists();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the initial admin password", e);
+        }
+    }
+
+    private void createIfNoAdminExists() throws IOException {
         if (Boolean.TRUE.equals(transaction.execute(status -> users.existsWithRole(Role.ADMIN)))) {
             return;
         }
