@@ -2,6 +2,7 @@ package org.amplify.accounts.web;
 
 import jakarta.validation.Valid;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.amplify.accounts.Account;
 import org.amplify.accounts.AccountChangedMeanwhileException;
@@ -60,24 +61,29 @@ class AdminUsersController {
     @PostMapping("/{id}/roles")
     String changeRoles(@PathVariable long id, @ModelAttribute RolesForm form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return edit(id, model, redirect, () -> {
             Account changed = accounts.changeRoles(id, form.roles() == null ? Set.of() : form.roles(), form.version());
-            redirect.addFlashAttribute("success", "The roles of " + changed.username() + " were saved.");
-            return "redirect:/admin/users/" + id;
-        } catch (AccountRejectedException e) {
-            return userPage(model, accounts.get(id), e.getMessage(), ResetPasswordForm.empty());
-        } catch (AccountChangedMeanwhileException e) {
-            return userPage(model, e.current(), e.getMessage(), ResetPasswordForm.empty());
-        }
+            return "The roles of " + changed.username() + " were saved.";
+        });
     }
 
     @PostMapping("/{id}/enabled")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @RequestParam long version, Model model,
             RedirectAttributes redirect) {
-        try {
+        return edit(id, model, redirect, () -> {
             Account changed = accounts.setEnabled(id, enabled, version);
-            redirect.addFlashAttribute("success", changed.username() + (enabled
-                    ? " can sign in again." : " is disabled: they can no longer sign in or use their API tokens."));
+            return changed.username() + (enabled
+                    ? " can sign in again." : " is disabled: they can no longer sign in or use their API tokens.");
+        });
+    }
+
+    /**
+     * Applies an edit and redirects with its message; a refused or conflicting edit shows the user's
+     * page again with the reason (and, for a conflict, the user as it is now).
+     */
+    private String edit(long id, Model model, RedirectAttributes redirect, Supplier<String> change) {
+        try {
+            redirect.addFlashAttribute("success", change.get());
             return "redirect:/admin/users/" + id;
         } catch (AccountRejectedException e) {
             return userPage(model, accounts.get(id), e.getMessage(), ResetPasswordForm.empty());
