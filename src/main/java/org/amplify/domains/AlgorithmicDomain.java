@@ -1,0 +1,87 @@
+package org.amplify.domains;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * One of the paper's algorithmic tasks: contexts of size N, questions about them, the answer of a
+ * primitive question read from one fact, the ground truth, and a programmatic expert H.
+ *
+ * <p>Everything is tokens of {@link #vocabulary()}: a fact is {@link #factLength()} tokens, a question
+ * {@link #questionLength()} tokens, an answer one token ({@link Vocabulary#UNKNOWN} for a malformed
+ * question). Generators are seeded by the caller's random source, so a run is reproducible.
+ */
+public interface AlgorithmicDomain {
+
+    /** The domain's name in URLs, settings and the database, e.g. {@code permutation-powering}. */
+    String name();
+
+    /** One sentence for people. */
+    String description();
+
+    Vocabulary vocabulary();
+
+    int factLength();
+
+    int questionLength();
+
+    int minSize();
+
+    int maxSize();
+
+    /** The size N experiments start at. */
+    default int defaultSize() {
+        return minSize();
+    }
+
+    /** Difficulty levels of non-primitive questions, 1..levels(); primitive questions are level 0. */
+    int levels();
+
+    /** A random context of size N (between {@link #minSize()} and {@link #maxSize()}). */
+    Context generate(int size, RandomGenerator random);
+
+    /** A random non-primitive question about the context at the given level (1..levels()). */
+    Question randomQuestion(Context context, int level, RandomGenerator random);
+
+    /** A random non-primitive question about the context, of a level drawn uniformly. */
+    default Question randomQuestion(Context context, RandomGenerator random) {
+        return randomQuestion(context, 1 + random.nextInt(levels()), random);
+    }
+
+    /** The level of a question: 0 for a primitive one. */
+    int level(Question question);
+
+    /** A primitive question is answered by reading one fact of the context: by the environment, not a model. */
+    boolean isPrimitive(Question question);
+
+    /** The answer of a primitive question, read from the context. */
+    int answerPrimitive(Context context, Question question);
+
+    /** The true answer, computed directly: for evaluation and the supervised baseline only, never for IA targets. */
+    int solve(Context context, Question question);
+
+    ProgrammaticExpert expert();
+
+    /**
+     * The size of a question by which H's decomposition is well-founded: every non-primitive
+     * subquestion H asks is strictly smaller than the question it decomposes.
+     */
+    int measure(Context context, Question question);
+
+    /** The kind of a question for per-kind accuracy, e.g. {@code "k 4-7"} or {@code "distance"}. */
+    String kind(Question question);
+
+    /** The question for people. */
+    default String describe(Question question) {
+        return vocabulary().render(question.tokens());
+    }
+
+    /** A fact for people. */
+    default String describeFact(int[] fact) {
+        return vocabulary().render(fact);
+    }
+
+    /** An answer for people. */
+    default String describeAnswer(int answer) {
+        return vocabulary().symbol(answer);
+    }
+}

@@ -1,0 +1,71 @@
+package org.amplify.domains;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs a programmatic expert on many questions in lockstep: at each step every unfinished run asks
+ * its next subquestion, and all of that step's subquestions go to the answerer in one batch (so a
+ * model answers them in one forward pass). Who answers (ground truth, the environment, copies of a
+ * model) is the caller's choice.
+ */
+public final class ExpertRunner {
+
+    private ExpertRunner() {}
+
+    /**
+     * @param answerer answers a batch of subquestions, one answer each, in order
+     * @throws IllegalStateException if H asks more than its {@link ProgrammaticExpert#maxSubquestions()}
+     */
+    public static List<Transcript> run(ProgrammaticExpert expert, List<Question> questions,
+            Function<List<Question>, int[]> answerer) {
+        int n = questions.size();
+        List<List<Exchange>> exchanges = new ArrayList<>(n);
+        int[] answers = new int[n];
+        boolean[] done = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            exchanges.add(new ArrayList<>());
+        }
+        int remaining = n;
+        for (int step = 0; remaining > 0; step++) {
+            if (step > expert.maxSubquestions()) {
+                throw new IllegalStateException("the expert asked more than " + expert.maxSubquestions()
+                        + " subquestions for one question");
+            }
+            List<Question> asked = new ArrayList<>();
+            List<Integer> askedBy = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (done[i]) {
+                    continue;
+                }
+                ExpertStep next = expert.next(questions.get(i), exchanges.get(i));
+                if (next instanceof ExpertStep.Ask ask) {
+                    asked.add(ask.subquestion());
+                    askedBy.add(i);
+                } else if (next instanceof ExpertStep.Answer answer) {
+                    answers[i] = answer.answer();
+                    done[i] = true;
+                    remaining--;
+                }
+            }
+            if (asked.isEmpty()) {
+                continue;
+            }
+            int[] replies = answerer.apply(asked);
+            for (int j = 0; j < asked.size(); j++) {
+                exchanges.get(askedBy.get(j)).add(new Exchange(asked.get(j), replies[j]));
+            }
+        }
+        List<Transcript> transcripts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            transcripts.add(new Transcript(questions.get(i), exchanges.get(i), answers[i]));
+        }
+        return transcripts;
+    }
+
+    /** Runs H on one question. */
+    public static Transcript run(ProgrammaticExpert expert, Question question, Function<Question, Integer> answerer) {
+        return run(expert, List.of(question), batch -> new int[] {answerer.apply(batch.get(0))}).get(0);
+    }
+}
