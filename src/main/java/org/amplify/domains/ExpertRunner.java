@@ -14,12 +14,17 @@ public final class ExpertRunner {
 
     private ExpertRunner() {}
 
+    /** Answers a batch of subquestions; {@code askedBy[j]} is the index of the question that asked the j-th. */
+    @FunctionalInterface
+    public interface BatchAnswerer {
+        int[] answer(List<Question> subquestions, int[] askedBy);
+    }
+
     /**
      * @param answerer answers a batch of subquestions, one answer each, in order
      * @throws IllegalStateException if H asks more than its {@link ProgrammaticExpert#maxSubquestions()}
      */
-    public static List<Transcript> run(ProgrammaticExpert expert, List<Question> questions,
-            Function<List<Question>, int[]> answerer) {
+    public static List<Transcript> run(ProgrammaticExpert expert, List<Question> questions, BatchAnswerer answerer) {
         int n = questions.size();
         List<List<Exchange>> exchanges = new ArrayList<>(n);
         int[] answers = new int[n];
@@ -52,7 +57,7 @@ public final class ExpertRunner {
             if (asked.isEmpty()) {
                 continue;
             }
-            int[] replies = answerer.apply(asked);
+            int[] replies = answerer.answer(asked, askedBy.stream().mapToInt(Integer::intValue).toArray());
             for (int j = 0; j < asked.size(); j++) {
                 exchanges.get(askedBy.get(j)).add(new Exchange(asked.get(j), replies[j]));
             }
@@ -66,6 +71,6 @@ public final class ExpertRunner {
 
     /** Runs H on one question. */
     public static Transcript run(ProgrammaticExpert expert, Question question, Function<Question, Integer> answerer) {
-        return run(expert, List.of(question), batch -> new int[] {answerer.apply(batch.get(0))}).get(0);
+        return run(expert, List.of(question), (batch, askedBy) -> new int[] {answerer.apply(batch.get(0))}).get(0);
     }
 }

@@ -1,0 +1,44 @@
+package org.amplify.experiments;
+
+import org.amplify.models.ModelSize;
+
+/**
+ * One unattended training run on an algorithmic domain.
+ *
+ * @param size the task size N
+ * @param steps training steps (one Adam step each)
+ * @param batch training examples per step
+ * @param curriculum IA only: start with the lowest level of questions, open the next when X agrees
+ *     with its amplified targets more than {@code curriculumThreshold} of the time
+ * @param targetsPerStep IA only: new amplified targets made per step (into the replay buffer)
+ * @param teacherDecay IA only: the teacher is a moving average of X with this decay per step
+ * @param evaluateEvery steps between two evaluations on the held-out questions
+ * @param heldOut held-out questions (ground truth), fixed by the seed
+ */
+public record ExperimentSettings(
+        String domain,
+        Mode mode,
+        int size,
+        int steps,
+        int batch,
+        long seed,
+        ModelSize model,
+        float learningRate,
+        boolean curriculum,
+        double curriculumThreshold,
+        int targetsPerStep,
+        int bufferCapacity,
+        float teacherDecay,
+        int evaluateEvery,
+        int heldOut) {
+
+    public static ExperimentSettings defaults(String domain, Mode mode, int size, int steps, long seed) {
+        return new ExperimentSettings(domain, mode, size, steps, 64, seed, ModelSize.DEFAULT, 1e-3f, true, 0.85, 32,
+                20_000, 0.99f, 250, 1000);
+    }
+
+    public ExperimentSettings withSteps(int newSteps) {
+        return new ExperimentSettings(domain, mode, size, newSteps, batch, seed, model, learningRate, curriculum,
+                curriculumThreshold, targetsPerStep, bufferCapacity, teacherDecay, evaluateEvery, heldOut);
+    }
+}

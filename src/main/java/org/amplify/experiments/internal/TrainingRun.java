@@ -1,0 +1,174 @@
+package org.amplify.experiments.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.amplify.amplification.Amplifier;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.Context;
+import org.amplify.domains.Question;
+import org.amplify.experiments.ExperimentPoint;
+import org.amplify.experiments.ExperimentSettings;
+import org.amplify.experiments.Mode;
+import org.amplify.models.AnswerModel;
+import org.amplify.models.ModelInput;
+
+/**
+ * One unattended run of iterated amplification (IA) or of its supervised baseline (SL), as in the
+ * paper's {@code train.py}.
+ *
+ * <p>IA: at each step, fresh random questions are amplified, Amplify^H(teacher), where H is the
+ * domain's programmatic expert and the teacher a moving average of X's weights; their answers go
+ * into a replay buffer, and X takes one step on a batch drawn from it. With the curriculum, only the
+ * lowest level of questions is asked at first (its targets need only primitive answers); the next
+ * level opens when the teacher agrees with the amplified targets of the highest open level more
+ * than the threshold: no ground truth is used for any of this.
+ *
+ * <p>SL: the same X, steps and batch, trained on ground-truth answers of random questions of every
+ * level. Both are evaluated on the same held-out questions.
+ */
+public final class TrainingRun {
+
+    private static final int QUESTIONS_PER_CONTEXT = 4;
+    private static final double AGREEMENT_SMOOTHING = 0.02;
+    private static final int MIN_SAMPLES_BEFORE_OPENING = 200;
+
+    private final AlgorithmicDomain domain;
+    private final ExperimentSettings settings;
+    private final Amplifier amplifier;
+    private final SplittableRandom random;
+
+    private int openLevels;
+    private double agreement;
+    private int samplesAtTop;
+    private long callsToH;
+    private long labels;
+
+    public TrainingRun(AlgorithmicDomain domain, ExperimentSettings settings, Amplifier amplifier) {
+        this.domain = domain;
+        this.settings = settings;
+        this.amplifier = amplifier;
+        this.random = new SplittableRandom(settings.seed());
+        this.openLevels = settings.mode() == Mode.IA && settings.curriculum() ? 1 : domain.levels();
+    }
+
+    /**
+     * Trains until the step budget is spent or {@code cancelled} says stop (checked every step).
+     *
+     * @param onPoint told of every evaluation as soon as it is made
+     * @return the trained X (the caller closes it) and every point
+     */
+    public Result run(Consumer<ExperimentPoint> onPoint, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        HeldOutSet heldOut = new HeldOutSet(domain, settings.size(), settings.heldOut(), settings.seed());
+        AnswerModel student = AnswerModel.create(domain, settings.model(), settings.learningRate(), settings.seed());
+        List<ExperimentPoint> points = new ArrayList<>();
+        try (AnswerModel teacher = settings.mode() == Mode.IA ? student.copy() : null) {
+            ReplayBuffer buffer = new ReplayBuffer(settings.bufferCapacity());
+            double lossSum = 0;
+            int lossCount = 0;
+            int step = 0;
+            while (step < settings.steps() && !cancelled.getAsBoolean()) {
+                step++;
+                float loss = settings.mode() == Mode.IA ? iaStep(student, teacher, buffer) : slStep(student);
+                if (!Float.isNaN(loss)) {
+                    lossSum += loss;
+                    lossCount++;
+                }
+                if (step % settings.evaluateEvery() == 0 || step == settings.steps()) {
+                    points.add(evaluate(heldOut, student, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
+                            start, onPoint));
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+            }
+            if (points.isEmpty() || points.get(points.size() - 1).step() != step) {
+                points.add(evaluate(heldOut, student, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
+                        start, onPoint));
+            }
+            return new Result(student, points, step < settings.steps());
+        } catch (RuntimeException e) {
+            student.close();
+            throw e;
+        }
+    }
+
+    private float iaStep(AnswerModel student, AnswerModel teacher, ReplayBuffer buffer) {
+        List<Context> contexts = new ArrayList<>();
+        List<Question> questions = new ArrayList<>();
+        List<Boolean> atTop = new ArrayList<>();
+        Context context = null;
+        for (int i = 0; i < settings.targetsPerStep(); i++) {
+            if (i % QUESTIONS_PER_CONTEXT == 0) {
+                context = domain.generate(settings.size(), random);
+            }
+            int level = 1 + random.nextInt(openLevels);
+            contexts.add(context);
+            questions.add(domain.randomQuestion(context, level, random));
+            atTop.add(level == openLevels);
+        }
+        int[] targets = amplifier.amplify(domain, contexts, questions, teacher).answers();
+        callsToH += questions.size();
+        List<ModelInput> inputs = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            ModelInput input = new ModelInput(contexts.get(i).facts(), questions.get(i));
+            inputs.add(input);
+            buffer.add(input, targets[i]);
+        }
+        if (openLevels < domain.levels()) {
+            updateCurriculum(teacher.answer(inputs), targets, atTop);
+        }
+        if (buffer.size() < settings.batch()) {
+            return Float.NaN;
+        }
+        ReplayBuffer.Batch batch = buffer.sample(settings.batch(), random);
+        float loss = student.train(batch.inputs(), batch.targets());
+        teacher.follow(student, settings.teacherDecay());
+        return loss;
+    }
+
+    /** Opens the next level once the teacher agrees with the amplified targets of the top open level. */
+    private void updateCurriculum(int[] direct, int[] amplified, List<Boolean> atTop) {
+        for (int i = 0; i < direct.length; i++) {
+            if (atTop.get(i)) {
+                agreement += AGREEMENT_SMOOTHING * ((direct[i] == amplified[i] ? 1 : 0) - agreement);
+                samplesAtTop++;
+            }
+        }
+        if (samplesAtTop >= MIN_SAMPLES_BEFORE_OPENING && agreement > settings.curriculumThreshold()) {
+            openLevels++;
+            agreement = 0;
+            samplesAtTop = 0;
+        }
+    }
+
+    private float slStep(AnswerModel student) {
+        List<ModelInput> inputs = new ArrayList<>(settings.batch());
+        int[] targets = new int[settings.batch()];
+        Context context = null;
+        for (int i = 0; i < settings.batch(); i++) {
+            if (i % QUESTIONS_PER_CONTEXT == 0) {
+                context = domain.generate(settings.size(), random);
+            }
+            Question question = domain.randomQuestion(context, random);
+            inputs.add(new ModelInput(context.facts(), question));
+            targets[i] = domain.solve(context, question);
+        }
+        labels += targets.length;
+        return student.train(inputs, targets);
+    }
+
+    private ExperimentPoint evaluate(HeldOutSet heldOut, AnswerModel student, int step, double loss, long start,
+            Consumer<ExperimentPoint> onPoint) {
+        HeldOutSet.Evaluation evaluation = heldOut.evaluate(student, 250);
+        ExperimentPoint point = new ExperimentPoint(step, evaluation.accuracy(), evaluation.accuracyByKind(), loss,
+                callsToH, labels, openLevels, (System.nanoTime() - start) / 1_000_000);
+        onPoint.accept(point);
+        return point;
+    }
+
+    /** @param cancelled whether the run stopped before its step budget */
+    public record Result(AnswerModel model, List<ExperimentPoint> points, boolean cancelled) {}
+}

@@ -1,0 +1,270 @@
+package org.amplify.models;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.models.internal.AnswerBlock;
+
+/**
+ * One model X of an algorithmic domain: answers batches of questions, trains one Adam step at a
+ * time, follows another model as a moving average (the teacher of iterated amplification), saves and
+ * loads its parameters. Not thread-safe: one instance per thread, as DJL wants.
+ */
+public final class AnswerModel implements AutoCloseable {
+
+    private static final int MAGIC = 0x414d5058; // "AMPX"
+    private static final int FORMAT = 1;
+
+    private final String domain;
+    private final int vocabulary;
+    private final int factLength;
+    private final int questionLength;
+    private final ModelSize size;
+    private final Model model;
+    private final AnswerBlock block;
+    private final NDManager manager;
+    private final float learningRate;
+    private Trainer trainer;
+
+    private AnswerModel(String domain, int vocabulary, int factLength, int questionLength, ModelSize size,
+            float learningRate) {
+        this.domain = domain;
+        this.vocabulary = vocabulary;
+        this.factLength = factLength;
+        this.questionLength = questionLength;
+        this.size = size;
+        this.learningRate = learningRate;
+        this.block = new AnswerBlock(size, vocabulary, factLength, questionLength);
+        this.model = Model.newInstance("x-" + domain, "PyTorch");
+        this.model.setBlock(block);
+        this.manager = model.getNDManager();
+    }
+
+    /** A new model with random weights drawn from the seed. */
+    public static AnswerModel create(AlgorithmicDomain domain, ModelSize size, float learningRate, long seed) {
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        AnswerModel created = new AnswerModel(domain.name(), domain.vocabulary().size(), domain.factLength(),
+                domain.questionLength(), size, learningRate);
+        created.block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        created.block.initialize(created.manager, DataType.FLOAT32, created.block.exampleInputShapes());
+        return created;
+    }
+
+    /** A model with the same weights, for inference (a teacher, a copy that votes). */
+    public AnswerModel copy() {
+        AnswerModel copy = new AnswerModel(domain, vocabulary, factLength, questionLength, size, learningRate);
+        copy.block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        copy.block.initialize(copy.manager, DataType.FLOAT32, copy.block.exampleInputShapes());
+        copy.follow(this, 0f);
+        return copy;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public ModelSize size() {
+        return size;
+    }
+
+    public long parameterCount() {
+        return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /** The most likely answer token of each question. */
+    public int[] answer(List<ModelInput> inputs) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray logits = forward(step, inputs, false);
+            return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+        }
+    }
+
+    /** The answer distribution of each question: {@code [question][token]}. */
+    public float[][] distributions(List<ModelInput> inputs) {
+        try (NDManager step = manager.newSubManager()) {
+            float[] flat = forward(step, inputs, false).softmax(1).toFloatArray();
+            float[][] result = new float[inputs.size()][vocabulary];
+            for (int i = 0; i < inputs.size(); i++) {
+                System.arraycopy(flat, i * vocabulary, result[i], 0, vocabulary);
+            }
+            return result;
+        }
+    }
+
+    /**
+     * One Adam step on hard targets (one answer token each).
+     *
+     * @return the batch's mean cross-entropy before the step
+     */
+    public float train(List<ModelInput> inputs, int[] targets) {
+        float[][] distributions = new float[targets.length][vocabulary];
+        for (int i = 0; i < targets.length; i++) {
+            distributions[i][targets[i]] = 1f;
+        }
+        return train(inputs, distributions);
+    }
+
+    /**
+     * One Adam step on soft targets (a distribution over answer tokens each): the cross-entropy
+     * against the distribution, so vote shares train the model, not only the majority.
+     */
+    public float train(List<ModelInput> inputs, float[][] targets) {
+        Trainer active = trainer();
+        try (NDManager step = manager.newSubManager()) {
+            float[] flat = new float[targets.length * vocabulary];
+            for (int i = 0; i < targets.length; i++) {
+                System.arraycopy(targets[i], 0, flat, i * vocabulary, vocabulary);
+            }
+            NDArray target = step.create(flat, new Shape(targets.length, vocabulary));
+            float loss;
+            try (GradientCollector collector = active.newGradientCollector()) {
+                NDArray logits = forward(step, inputs, true);
+                NDArray crossEntropy = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
+                loss = crossEntropy.getFloat();
+                collector.backward(crossEntropy);
+            }
+            active.step();
+            return loss;
+        }
+    }
+
+    /** Moves this model's weights towards another's: {@code this = decay·this + (1−decay)·other}. */
+    public void follow(AnswerModel other, float decay) {
+        var mine = block.getParameters();
+        var theirs = other.block.getParameters();
+        for (int i = 0; i < mine.size(); i++) {
+            NDArray target = mine.valueAt(i).getArray();
+            NDArray source = theirs.valueAt(i).getArray().stopGradient(); // no autograd graph into the teacher
+            try (source) {
+                if (decay == 0f) {
+                    target.set(source.toFloatArray());
+                } else {
+                    try (NDArray scaled = source.mul(1f - decay)) {
+                        target.muli(decay).addi(scaled);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes the model: a header naming its domain and shape, then its parameters. */
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(domain);
+        data.writeInt(vocabulary);
+        data.writeInt(factLength);
+        data.writeInt(questionLength);
+        data.writeInt(size.width());
+        data.writeInt(size.layers());
+        data.writeInt(size.heads());
+        data.writeInt(size.feedForward());
+        data.writeFloat(learningRate);
+        block.saveParameters(data);
+        data.flush();
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws MalformedModelException if the file is not a model of this domain
+     */
+    public static AnswerModel load(AlgorithmicDomain domain, InputStream in) throws IOException, MalformedModelException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC) {
+            throw new MalformedModelException("not an Amplify model file");
+        }
+        int format = data.readInt();
+        if (format != FORMAT) {
+            throw new MalformedModelException("unsupported model format " + format);
+        }
+        String name = data.readUTF();
+        int vocabulary = data.readInt();
+        int factLength = data.readInt();
+        int questionLength = data.readInt();
+        if (!name.equals(domain.name()) || vocabulary != domain.vocabulary().size()
+                || factLength != domain.factLength() || questionLength != domain.questionLength()) {
+            throw new MalformedModelException("the model is for " + name + ", not " + domain.name());
+        }
+        ModelSize size = new ModelSize(data.readInt(), data.readInt(), data.readInt(), data.readInt());
+        float learningRate = data.readFloat();
+        AnswerModel loaded = new AnswerModel(name, vocabulary, factLength, questionLength, size, learningRate);
+        loaded.block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        loaded.block.initialize(loaded.manager, DataType.FLOAT32, loaded.block.exampleInputShapes());
+        loaded.block.loadParameters(loaded.manager, data);
+        return loaded;
+    }
+
+    private NDArray forward(NDManager step, List<ModelInput> inputs, boolean training) {
+        NDList batch = tensors(step, inputs);
+        if (training) {
+            return trainer().forward(batch).singletonOrThrow();
+        }
+        return block.forward(new ParameterStore(step, false), batch, false).singletonOrThrow();
+    }
+
+    private NDList tensors(NDManager step, List<ModelInput> inputs) {
+        int batch = inputs.size();
+        int maxFacts = 1;
+        for (ModelInput input : inputs) {
+            maxFacts = Math.max(maxFacts, input.facts().length);
+        }
+        int[] facts = new int[batch * maxFacts * factLength];
+        float[] mask = new float[batch * maxFacts];
+        int[] questions = new int[batch * questionLength];
+        for (int b = 0; b < batch; b++) {
+            ModelInput input = inputs.get(b);
+            int[][] inputFacts = input.facts();
+            for (int f = 0; f < inputFacts.length; f++) {
+                System.arraycopy(inputFacts[f], 0, facts, (b * maxFacts + f) * factLength, factLength);
+                mask[b * maxFacts + f] = 1f;
+            }
+            System.arraycopy(input.question().tokens(), 0, questions, b * questionLength, questionLength);
+        }
+        return new NDList(step.create(facts, new Shape(batch, maxFacts, factLength)),
+                step.create(questions, new Shape(batch, questionLength)),
+                step.create(mask, new Shape(batch, maxFacts)));
+    }
+
+    private Trainer trainer() {
+        if (trainer == null) {
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate))
+                            .optClipGrad(1f).build())
+                    .optDevices(new Device[] {Device.cpu()});
+            trainer = model.newTrainer(config);
+        }
+        return trainer;
+    }
+
+    @Override
+    public void close() {
+        if (trainer != null) {
+            trainer.close();
+        }
+        model.close();
+    }
+}

@@ -1,0 +1,204 @@
+package org.amplify.models.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.amplify.models.ModelSize;
+
+/**
+ * X as a DJL block: the question and every fact of its context become one vector each (their
+ * tokens' embeddings, from one table shared by all, concatenated in order and projected; no other
+ * positions, as the facts are a set); pre-LayerNorm self-attention layers mix them; the question's
+ * vector, read at the end, gives logits over the vocabulary through its own output layer (tying it
+ * to the input embeddings made training diverge).
+ *
+ * <p>Inputs: facts {@code [B, F, factLength]} and questions {@code [B, questionLength]} as int32
+ * tokens, and a fact mask {@code [B, F]} (1 for a real fact, 0 for padding, so contexts of different
+ * sizes share a batch). Output: logits {@code [B, vocabulary]}. LayerNorm, not BatchNorm: an answer
+ * never depends on the rest of its batch.
+ */
+public final class AnswerBlock extends AbstractBlock {
+
+    private static final float EPSILON = 1e-5f;
+
+    private final ModelSize size;
+    private final int vocabulary;
+    private final int factLength;
+    private final int questionLength;
+    private final Parameter tokenEmbedding;
+    private final Parameter factProjection;
+    private final Parameter questionProjection;
+    private final List<Layer> layers = new ArrayList<>();
+    private final Parameter outGamma;
+    private final Parameter outBeta;
+    private final Parameter outWeight;
+    private final Parameter outBias;
+
+    public AnswerBlock(ModelSize size, int vocabulary, int factLength, int questionLength) {
+        this.size = size;
+        this.vocabulary = vocabulary;
+        this.factLength = factLength;
+        this.questionLength = questionLength;
+        int d = size.width();
+        tokenEmbedding = weight("token_embedding", vocabulary, d);
+        factProjection = weight("fact_projection", d * factLength, d);
+        questionProjection = weight("question_projection", d * questionLength, d);
+        for (int i = 0; i < size.layers(); i++) {
+            layers.add(new Layer(i, d, size.feedForward()));
+        }
+        outGamma = gamma("out_gamma", d);
+        outBeta = beta("out_beta", d);
+        outWeight = weight("out_weight", d, vocabulary);
+        outBias = bias("out_bias", vocabulary);
+    }
+
+    public ModelSize size() {
+        return size;
+    }
+
+    /** Shapes to initialize the block with (any batch size works afterwards). */
+    public Shape[] exampleInputShapes() {
+        return new Shape[] {new Shape(1, 1, factLength), new Shape(1, questionLength), new Shape(1, 1)};
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray facts = inputs.get(0);
+        NDArray questions = inputs.get(1);
+        NDArray factMask = inputs.get(2);
+        long batch = facts.getShape().get(0);
+        long nFacts = facts.getShape().get(1);
+        int d = size.width();
+
+        NDArray tokens = value(store, tokenEmbedding, facts, training);
+        NDArray factVectors = embed(facts, tokens, value(store, factProjection, facts, training));
+        NDArray questionVectors = embed(questions.expandDims(1), tokens,
+                value(store, questionProjection, facts, training));
+        NDArray x = NDArrays.concat(new NDList(questionVectors, factVectors), 1); // [B, 1+F, d]
+
+        // keys that are padding get -1e9 before the softmax; the question itself is always a key
+        NDArray keyValid = NDArrays.concat(new NDList(factMask.getManager().ones(new Shape(batch, 1)),
+                factMask.toType(DataType.FLOAT32, false)), 1);
+        NDArray keyBias = keyValid.sub(1f).mul(1e9f).reshape(batch, 1, 1, 1 + nFacts);
+
+        for (Layer layer : layers) {
+            x = x.add(layer.attention(store, layerNorm(x, value(store, layer.gamma1, x, training),
+                    value(store, layer.beta1, x, training)), keyBias, training));
+            x = x.add(layer.feedForward(store, layerNorm(x, value(store, layer.gamma2, x, training),
+                    value(store, layer.beta2, x, training)), training));
+        }
+        NDArray question = x.get(":, 0, :").reshape(batch, d);
+        NDArray logits = layerNorm(question, value(store, outGamma, x, training), value(store, outBeta, x, training))
+                .matMul(value(store, outWeight, x, training)).add(value(store, outBias, x, training));
+        return new NDList(logits);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), vocabulary)};
+    }
+
+    /** Tuples of tokens {@code [B, F, length]} to vectors {@code [B, F, d]}: embed, concatenate, project. */
+    private NDArray embed(NDArray tuples, NDArray tokenTable, NDArray projection) {
+        Shape shape = tuples.getShape();
+        NDArray embedded = tuples.toType(DataType.INT32, false).oneHot(vocabulary).matMul(tokenTable);
+        return embedded.reshape(shape.get(0), shape.get(1), shape.get(2) * size.width()).matMul(projection);
+    }
+
+    private static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
+        NDArray mean = x.mean(new int[] {-1}, true);
+        NDArray centered = x.sub(mean);
+        NDArray variance = centered.square().mean(new int[] {-1}, true);
+        return centered.div(variance.add(EPSILON).sqrt()).mul(gamma).add(beta);
+    }
+
+    private static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {
+        return store.getValue(parameter, like.getDevice(), training);
+    }
+
+    private Parameter weight(String name, int rows, int columns) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(rows, columns)).build());
+    }
+
+    private Parameter bias(String name, int length) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BIAS)
+                .optShape(new Shape(length)).build());
+    }
+
+    private Parameter gamma(String name, int length) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.GAMMA)
+                .optShape(new Shape(length)).build());
+    }
+
+    private Parameter beta(String name, int length) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BETA)
+                .optShape(new Shape(length)).build());
+    }
+
+    /** One pre-LayerNorm transformer layer: multi-head self-attention, then a ReLU feed-forward layer. */
+    private final class Layer {
+
+        final Parameter gamma1;
+        final Parameter beta1;
+        final Parameter qkv;
+        final Parameter qkvBias;
+        final Parameter projection;
+        final Parameter projectionBias;
+        final Parameter gamma2;
+        final Parameter beta2;
+        final Parameter hidden;
+        final Parameter hiddenBias;
+        final Parameter output;
+        final Parameter outputBias;
+
+        Layer(int index, int d, int feedForward) {
+            String p = "layer" + index + "_";
+            gamma1 = gamma(p + "gamma1", d);
+            beta1 = beta(p + "beta1", d);
+            qkv = weight(p + "qkv", d, 3 * d);
+            qkvBias = bias(p + "qkv_bias", 3 * d);
+            projection = weight(p + "projection", d, d);
+            projectionBias = bias(p + "projection_bias", d);
+            gamma2 = gamma(p + "gamma2", d);
+            beta2 = beta(p + "beta2", d);
+            hidden = weight(p + "hidden", d, feedForward);
+            hiddenBias = bias(p + "hidden_bias", feedForward);
+            output = weight(p + "output", feedForward, d);
+            outputBias = bias(p + "output_bias", d);
+        }
+
+        NDArray attention(ParameterStore store, NDArray x, NDArray keyBias, boolean training) {
+            Shape shape = x.getShape();
+            long batch = shape.get(0);
+            long length = shape.get(1);
+            int d = size.width();
+            int heads = size.heads();
+            int headWidth = d / heads;
+            NDArray projected = x.matMul(value(store, qkv, x, training)).add(value(store, qkvBias, x, training));
+            NDList split = projected.split(3, 2);
+            NDArray q = split.get(0).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
+            NDArray k = split.get(1).reshape(batch, length, heads, headWidth).transpose(0, 2, 3, 1);
+            NDArray v = split.get(2).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
+            NDArray weights = q.matMul(k).div((float) Math.sqrt(headWidth)).add(keyBias).softmax(-1);
+            NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, d);
+            return mixed.matMul(value(store, projection, x, training)).add(value(store, projectionBias, x, training));
+        }
+
+        NDArray feedForward(ParameterStore store, NDArray x, boolean training) {
+            NDArray h = Activation.relu(x.matMul(value(store, hidden, x, training))
+                    .add(value(store, hiddenBias, x, training)));
+            return h.matMul(value(store, output, x, training)).add(value(store, outputBias, x, training));
+        }
+    }
+}
