@@ -1,0 +1,68 @@
+package org.amplify.domains.shortestpath;
+
+import java.util.List;
+import org.amplify.domains.Exchange;
+import org.amplify.domains.ExpertStep;
+import org.amplify.domains.Question;
+import org.amplify.domains.Vocabulary;
+
+/**
+ * Runs H written as a plain procedure as a step function: the procedure is replayed from the start
+ * on the exchanges so far; each {@link #ask} returns the recorded answer, and the first question not
+ * yet asked ends the replay as the next step. H stays a pure function of the question and the answers.
+ */
+final class Replay {
+
+    /** H as a procedure: returns the final answer, asking subquestions through the replay. */
+    @FunctionalInterface
+    interface Procedure {
+        int answer(Question question, Replay replay);
+    }
+
+    private static final class Pending extends RuntimeException {
+        private final transient Question question;
+
+        Pending(Question question) {
+            super(null, null, false, false);
+            this.question = question;
+        }
+    }
+
+    private static final class Diverged extends RuntimeException {
+        Diverged() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final List<Exchange> exchanges;
+    private int next;
+
+    private Replay(List<Exchange> exchanges) {
+        this.exchanges = exchanges;
+    }
+
+    /** The next step of the procedure; {@link Vocabulary#UNKNOWN} if the exchanges are not its own. */
+    static ExpertStep step(Procedure procedure, Question question, List<Exchange> exchanges) {
+        Replay replay = new Replay(exchanges);
+        try {
+            int answer = procedure.answer(question, replay);
+            return ExpertStep.answer(replay.next == exchanges.size() ? answer : Vocabulary.UNKNOWN);
+        } catch (Pending pending) {
+            return ExpertStep.ask(pending.question);
+        } catch (Diverged diverged) {
+            return ExpertStep.answer(Vocabulary.UNKNOWN);
+        }
+    }
+
+    /** The answer to a subquestion, asking it if it has not been asked yet. */
+    int ask(Question subquestion) {
+        if (next == exchanges.size()) {
+            throw new Pending(subquestion);
+        }
+        Exchange exchange = exchanges.get(next++);
+        if (!exchange.subquestion().equals(subquestion)) {
+            throw new Diverged();
+        }
+        return exchange.answer();
+    }
+}

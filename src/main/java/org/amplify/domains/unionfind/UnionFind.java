@@ -1,0 +1,354 @@
+package org.amplify.domains.unionfind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.Context;
+import org.amplify.domains.Exchange;
+import org.amplify.domains.ExpertStep;
+import org.amplify.domains.Names;
+import org.amplify.domains.ProgrammaticExpert;
+import org.amplify.domains.Question;
+import org.amplify.domains.Sampling;
+import org.amplify.domains.Vocabulary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Union-find (the paper's {@code EqualsTask}): a forest of N names in ⌊√N⌋ trees, one vertex of each
+ * labelled with a distinct label #1..#8; the facts are the edges {@code x y} and the labels {@code x #l}.
+ * A question is three tokens {@code type x arg}:
+ * <ul>
+ * <li>{@code V x k}: the label of x's tree, if its labelled vertex is at most k steps away, else {@code !};</li>
+ * <li>{@code P x k}: the next vertex from x toward the labelled one (x itself if labelled), likewise;</li>
+ * <li>{@code D x k}: the distance from x to the labelled vertex, likewise;</li>
+ * <li>{@code L x ?}: the label given to x, or {@code no}; {@code E x y}: are x and y joined by an edge?
+ * {@code N x i}: the i-th neighbour of x in name order, or {@code no} (all three primitive).</li>
+ * </ul>
+ * The bound k (1..{@value #MAX_BOUND}) makes H well-founded: the paper's H for the next vertex asks
+ * the very question it answers as the model's guess, which is not smaller by any measure.
+ *
+ * <p>H: a labelled vertex is primitive. Else, for a label or a distance, ask the model's guess y for
+ * the next vertex, check the edge x y, and ask y's label or distance within k - 1. For the next vertex,
+ * ask each neighbour of x (primitive) and its distance within k - 1, and keep the nearest.
+ */
+@Component
+public class UnionFind implements AlgorithmicDomain {
+
+    public static final String NAME = "union-find";
+    public static final int MAX_BOUND = 16;
+    public static final int LABELS = 8;
+    /** The most neighbours of a vertex: H lists them all within its subquestions. */
+    public static final int MAX_DEGREE = 7;
+    private static final int BEYOND = -1;
+    private static final int INVALID = -2;
+
+    private final ForestEncoding encoding = new ForestEncoding();
+    private final int labelType = encoding.labelType;
+    private final int nextType = encoding.nextType;
+    private final int depthType = encoding.depthType;
+    private final int givenType = encoding.givenType;
+    private final int edgeType = encoding.edgeType;
+    private final int neighbourType = encoding.neighbourType;
+    private final int beyond = encoding.beyond;
+    private final int yes = encoding.yes;
+    private final int no = encoding.no;
+    private final ProgrammaticExpert expert = new ProgrammaticExpert() {
+        @Override
+        public ExpertStep next(Question question, List<Exchange> exchanges) {
+            return Replay.step(UnionFind.this::decompose, question, exchanges);
+        }
+
+        @Override
+        public int maxSubquestions() {
+            return 1 + 2 * MAX_DEGREE;
+        }
+    };
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the label of a vertex's tree in a labelled forest of N vertices in √N trees";
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return encoding.vocabulary();
+    }
+
+    @Override
+    public int factLength() {
+        return 2;
+    }
+
+    @Override
+    public int questionLength() {
+        return 3;
+    }
+
+    @Override
+    public int minSize() {
+        return 8;
+    }
+
+    @Override
+    public int maxSize() {
+        return Names.COUNT;
+    }
+
+    /** Bounds 1 | 2 | 3-4 | 5-8 | 9-16. */
+    @Override
+    public int levels() {
+        return 5;
+    }
+
+    @Override
+    public Forest generate(int size, RandomGenerator random) {
+        if (size < minSize() || size > maxSize()) {
+            throw new IllegalArgumentException("size must be between " + minSize() + " and " + maxSize());
+        }
+        int trees = (int) Math.sqrt(size);
+        int[] vertices = java.util.Arrays.copyOf(Sampling.shuffledIndices(Names.COUNT, random), size);
+        int[] labelOrder = Sampling.shuffledIndices(LABELS, random);
+        List<List<Integer>> members = new ArrayList<>();
+        for (int t = 0; t < trees; t++) {
+            members.add(new ArrayList<>());
+        }
+        for (int i = 0; i < size; i++) {
+            members.get(i < trees ? i : random.nextInt(trees)).add(vertices[i]);
+        }
+        List<int[]> labels = new ArrayList<>();
+        List<int[]> edges = new ArrayList<>();
+        for (int t = 0; t < trees; t++) {
+            List<Integer> tree = members.get(t);
+            labels.add(new int[] {tree.get(random.nextInt(tree.size())), labelOrder[t] + 1});
+            for (int[] edge : Trees.random(tree.size(), MAX_DEGREE, random)) {
+                edges.add(new int[] {tree.get(edge[0]), tree.get(edge[1])});
+            }
+        }
+        List<int[]> facts = new ArrayList<>();
+        for (int[] label : labels) {
+            facts.add(new int[] {encoding.name(label[0]), encoding.labelToken(label[1])});
+        }
+        for (int[] edge : edges) {
+            facts.add(new int[] {encoding.name(edge[0]), encoding.name(edge[1])});
+        }
+        return Forest.of(vertices, edges.toArray(int[][]::new), labels.toArray(int[][]::new),
+                facts.toArray(int[][]::new));
+    }
+
+    /** A forest with the given vertices, edges and {@code {vertex, label}} pairs, by name index. */
+    public Forest forest(int[] vertices, int[][] edges, int[][] labels) {
+        List<int[]> facts = new ArrayList<>();
+        for (int[] label : labels) {
+            facts.add(new int[] {encoding.name(label[0]), encoding.labelToken(label[1])});
+        }
+        for (int[] edge : edges) {
+            facts.add(new int[] {encoding.name(edge[0]), encoding.name(edge[1])});
+        }
+        return Forest.of(vertices, edges, labels, facts.toArray(int[][]::new));
+    }
+
+    /** Half the time a vertex exactly k away from its labelled one, if any, else a uniform vertex. */
+    @Override
+    public Question randomQuestion(Context context, int level, RandomGenerator random) {
+        if (level < 1 || level > levels()) {
+            throw new IllegalArgumentException("level must be between 1 and " + levels());
+        }
+        Forest forest = (Forest) context;
+        int low = level == 1 ? 1 : (1 << (level - 2)) + 1;
+        int k = low + random.nextInt((1 << (level - 1)) - low + 1);
+        int[] types = {labelType, nextType, depthType};
+        int type = types[random.nextInt(types.length)];
+        int[] vertices = forest.vertices();
+        int x = vertices[random.nextInt(vertices.length)];
+        if (random.nextBoolean()) {
+            int[] frontier = java.util.Arrays.stream(vertices).filter(v -> forest.depth()[v] == k).toArray();
+            if (frontier.length > 0) {
+                x = frontier[random.nextInt(frontier.length)];
+            }
+        }
+        return new Question(type, encoding.name(x), encoding.number(k));
+    }
+
+    @Override
+    public int level(Question question) {
+        int type = encoding.type(question);
+        if (type != labelType && type != nextType && type != depthType) {
+            return 0;
+        }
+        int k = encoding.numberOf(question.token(2));
+        return k == 1 ? 1 : 2 + (31 - Integer.numberOfLeadingZeros(k - 1));
+    }
+
+    @Override
+    public boolean isPrimitive(Question question) {
+        int type = question.length() == 3 ? question.token(0) : -1;
+        return type == givenType || type == edgeType || type == neighbourType;
+    }
+
+    @Override
+    public int answerPrimitive(Context context, Question question) {
+        if (!isPrimitive(question)) {
+            throw new IllegalArgumentException("not a primitive question: " + describe(question));
+        }
+        return solve(context, question);
+    }
+
+    @Override
+    public int solve(Context context, Question question) {
+        int type = encoding.type(question);
+        Forest forest = (Forest) context;
+        int x = question.length() == 3 ? encoding.nameIndex(question.token(1)) : -1;
+        if (type < 0 || !forest.has(x)) {
+            return Vocabulary.UNKNOWN;
+        }
+        int arg = question.token(2);
+        if (type == givenType) {
+            return forest.givenLabel()[x] > 0 ? encoding.labelToken(forest.givenLabel()[x]) : no;
+        }
+        if (type == edgeType) {
+            return forest.has(encoding.nameIndex(arg)) ? (forest.adjacent(x, encoding.nameIndex(arg)) ? yes : no) : Vocabulary.UNKNOWN;
+        }
+        if (type == neighbourType) {
+            int[] neighbours = forest.neighbours()[x];
+            int i = encoding.numberOf(arg);
+            return i <= neighbours.length ? encoding.name(neighbours[i - 1]) : no;
+        }
+        int depth = forest.depth()[x];
+        if (depth > encoding.numberOf(arg)) {
+            return beyond;
+        }
+        if (type == labelType) {
+            return encoding.labelToken(forest.componentLabel()[x]);
+        }
+        return type == depthType ? encoding.number(depth) : encoding.name(forest.parent()[x]);
+    }
+
+    @Override
+    public ProgrammaticExpert expert() {
+        return expert;
+    }
+
+    private int decompose(Question question, Replay replay) {
+        int type = encoding.type(question);
+        if (type < 0) {
+            return Vocabulary.UNKNOWN;
+        }
+        if (isPrimitive(question)) { // read it from the environment
+            return replay.ask(question);
+        }
+        int x = question.token(1);
+        int k = encoding.numberOf(question.token(2));
+        int own = replay.ask(encoding.given(x));
+        if (encoding.isLabel(own)) {
+            return type == labelType ? own : type == depthType ? encoding.number(0) : x;
+        }
+        if (own != no) {
+            return Vocabulary.UNKNOWN;
+        }
+        if (type == nextType) {
+            return nearestNeighbour(x, k, replay);
+        }
+        int y = replay.ask(encoding.next(x, k));
+        if (y == beyond) {
+            return beyond;
+        }
+        if (!encoding.isName(y) || replay.ask(encoding.edge(x, y)) != yes) {
+            return Vocabulary.UNKNOWN;
+        }
+        if (k == 1) { // y must be the labelled vertex: read its label
+            int label = replay.ask(encoding.given(y));
+            if (encoding.isLabel(label)) {
+                return type == labelType ? label : encoding.number(1);
+            }
+            return label == no ? beyond : Vocabulary.UNKNOWN;
+        }
+        if (type == labelType) {
+            int label = replay.ask(encoding.label(y, k - 1));
+            return label == beyond || encoding.isLabel(label) ? label : Vocabulary.UNKNOWN;
+        }
+        int rest = remaining(y, k - 1, replay);
+        return rest == BEYOND ? beyond : rest == INVALID ? Vocabulary.UNKNOWN : encoding.number(rest + 1);
+    }
+
+    /** x is not labelled: its neighbour nearest to the labelled vertex within k - 1. */
+    private int nearestNeighbour(int x, int k, Replay replay) {
+        int best = beyond;
+        int bestDepth = Integer.MAX_VALUE;
+        int previous = -1;
+        for (int i = 1; i <= MAX_DEGREE && bestDepth > 0; i++) {
+            int y = replay.ask(encoding.neighbour(x, i));
+            if (!encoding.isName(y) || y <= previous) {
+                break; // no more neighbours
+            }
+            previous = y;
+            int d = remaining(y, k - 1, replay);
+            if (d >= 0 && d < bestDepth) {
+                best = y;
+                bestDepth = d;
+            }
+        }
+        return best;
+    }
+
+    /** y's distance to the labelled vertex if at most the bound (its label fact for 0), BEYOND, or INVALID. */
+    private int remaining(int y, int bound, Replay replay) {
+        if (bound == 0) {
+            int label = replay.ask(encoding.given(y));
+            return encoding.isLabel(label) ? 0 : label == no ? BEYOND : INVALID;
+        }
+        int d = replay.ask(encoding.depth(y, bound));
+        if (d == beyond) {
+            return BEYOND;
+        }
+        int n = encoding.numberOf(d);
+        return n >= 0 && n <= bound ? n : INVALID;
+    }
+
+    /** 3k for the next vertex, 3k + 1 for a distance, 3k + 2 for a label. */
+    @Override
+    public int measure(Context context, Question question) {
+        int type = encoding.type(question);
+        int rank = type == nextType ? 0 : type == depthType ? 1 : type == labelType ? 2 : -1;
+        return rank < 0 ? 0 : 3 * encoding.numberOf(question.token(2)) + rank;
+    }
+
+    @Override
+    public String kind(Question question) {
+        int type = encoding.type(question);
+        if (type < 0) {
+            return "malformed";
+        }
+        if (isPrimitive(question)) {
+            return type == givenType ? "given label" : type == edgeType ? "edge" : "neighbour";
+        }
+        int level = level(question);
+        String bound = level <= 2 ? Integer.toString(level) : ((1 << (level - 2)) + 1) + "-" + (1 << (level - 1));
+        return (type == labelType ? "label" : type == nextType ? "next" : "distance") + " k " + bound;
+    }
+
+    @Override
+    public String describe(Question question) {
+        return encoding.describe(question);
+    }
+
+    @Override
+    public String describeFact(int[] fact) {
+        return encoding.describeFact(fact);
+    }
+
+    @Override
+    public String describeAnswer(int answer) {
+        return encoding.describeAnswer(answer);
+    }
+
+    /** The tokens: question builders and the tokens of names, numbers, labels and {@code !}. */
+    public ForestEncoding encoding() {
+        return encoding;
+    }
+}
