@@ -9,6 +9,7 @@ import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Names;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
+import org.amplify.domains.ReplayedExpert;
 import org.amplify.domains.Sampling;
 import org.amplify.domains.Vocabulary;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ public class ShortestPath implements AlgorithmicDomain {
     private final ProgrammaticExpert expert = new ProgrammaticExpert() {
         @Override
         public ExpertStep next(Question question, List<Exchange> exchanges) {
-            return Replay.step(ShortestPath.this::decompose, question, exchanges);
+            return ReplayedExpert.step(ShortestPath.this::decompose, question, exchanges);
         }
 
         @Override
@@ -220,7 +221,7 @@ public class ShortestPath implements AlgorithmicDomain {
         return expert;
     }
 
-    private int decompose(Question question, Replay replay) {
+    private int decompose(Question question, ReplayedExpert replay) {
         int type = encoding.type(question);
         if (type < 0) {
             return Vocabulary.UNKNOWN;
@@ -245,7 +246,7 @@ public class ShortestPath implements AlgorithmicDomain {
     }
 
     /** No edge x→y: the model guesses the first step c; check x→c, then 1 + d(c, y) within k - 1. */
-    private int distanceThroughGuess(int x, int y, int k, Replay replay) {
+    private int distanceThroughGuess(int x, int y, int k, ReplayedExpert replay) {
         int c = replay.ask(encoding.step(x, y, k));
         if (c == beyond) {
             return beyond;
@@ -258,7 +259,7 @@ public class ShortestPath implements AlgorithmicDomain {
     }
 
     /** No edge x→y: the out-neighbour of x nearest to y within k - 1 (the first in name order on a tie). */
-    private int nearestNeighbour(int x, int y, int k, Replay replay) {
+    private int nearestNeighbour(int x, int y, int k, ReplayedExpert replay) {
         int best = beyond;
         int bestDistance = Integer.MAX_VALUE;
         int previous = -1;
@@ -278,7 +279,7 @@ public class ShortestPath implements AlgorithmicDomain {
     }
 
     /** d(c, y) if at most the bound (an edge fact for bound 1, else the model), BEYOND, or INVALID. */
-    private int remaining(int c, int y, int bound, Replay replay) {
+    private int remaining(int c, int y, int bound, ReplayedExpert replay) {
         if (bound == 1) {
             int edge = replay.ask(encoding.edge(c, y));
             return edge == yes ? 1 : edge == no ? BEYOND : INVALID;

@@ -10,6 +10,7 @@ import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Names;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
+import org.amplify.domains.ReplayedExpert;
 import org.amplify.domains.Sampling;
 import org.amplify.domains.Vocabulary;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ public class UnionFind implements AlgorithmicDomain {
     private final ProgrammaticExpert expert = new ProgrammaticExpert() {
         @Override
         public ExpertStep next(Question question, List<Exchange> exchanges) {
-            return Replay.step(UnionFind.this::decompose, question, exchanges);
+            return ReplayedExpert.step(UnionFind.this::decompose, question, exchanges);
         }
 
         @Override
@@ -234,7 +235,7 @@ public class UnionFind implements AlgorithmicDomain {
         return expert;
     }
 
-    private int decompose(Question question, Replay replay) {
+    private int decompose(Question question, ReplayedExpert replay) {
         int type = encoding.type(question);
         if (type < 0) {
             return Vocabulary.UNKNOWN;
@@ -277,7 +278,7 @@ public class UnionFind implements AlgorithmicDomain {
     }
 
     /** x is not labelled: its neighbour nearest to the labelled vertex within k - 1. */
-    private int nearestNeighbour(int x, int k, Replay replay) {
+    private int nearestNeighbour(int x, int k, ReplayedExpert replay) {
         int best = beyond;
         int bestDepth = Integer.MAX_VALUE;
         int previous = -1;
@@ -297,7 +298,7 @@ public class UnionFind implements AlgorithmicDomain {
     }
 
     /** y's distance to the labelled vertex if at most the bound (its label fact for 0), BEYOND, or INVALID. */
-    private int remaining(int y, int bound, Replay replay) {
+    private int remaining(int y, int bound, ReplayedExpert replay) {
         if (bound == 0) {
             int label = replay.ask(encoding.given(y));
             return encoding.isLabel(label) ? 0 : label == no ? BEYOND : INVALID;

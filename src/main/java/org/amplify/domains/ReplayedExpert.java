@@ -1,22 +1,22 @@
-package org.amplify.domains.shortestpath;
+package org.amplify.domains;
 
 import java.util.List;
-import org.amplify.domains.Exchange;
-import org.amplify.domains.ExpertStep;
-import org.amplify.domains.Question;
-import org.amplify.domains.Vocabulary;
+
+
+
+
 
 /**
  * Runs H written as a plain procedure as a step function: the procedure is replayed from the start
  * on the exchanges so far; each {@link #ask} returns the recorded answer, and the first question not
  * yet asked ends the replay as the next step. H stays a pure function of the question and the answers.
  */
-final class Replay {
+public final class ReplayedExpert {
 
     /** H as a procedure: returns the final answer, asking subquestions through the replay. */
     @FunctionalInterface
-    interface Procedure {
-        int answer(Question question, Replay replay);
+    public interface Procedure {
+        int answer(Question question, ReplayedExpert replay);
     }
 
     private static final class Pending extends RuntimeException {
@@ -37,13 +37,13 @@ final class Replay {
     private final List<Exchange> exchanges;
     private int next;
 
-    private Replay(List<Exchange> exchanges) {
+    private ReplayedExpert(List<Exchange> exchanges) {
         this.exchanges = exchanges;
     }
 
     /** The next step of the procedure; {@link Vocabulary#UNKNOWN} if the exchanges are not its own. */
-    static ExpertStep step(Procedure procedure, Question question, List<Exchange> exchanges) {
-        Replay replay = new Replay(exchanges);
+    public static ExpertStep step(Procedure procedure, Question question, List<Exchange> exchanges) {
+        ReplayedExpert replay = new ReplayedExpert(exchanges);
         try {
             int answer = procedure.answer(question, replay);
             return ExpertStep.answer(replay.next == exchanges.size() ? answer : Vocabulary.UNKNOWN);
@@ -55,7 +55,7 @@ final class Replay {
     }
 
     /** The answer to a subquestion, asking it if it has not been asked yet. */
-    int ask(Question subquestion) {
+    public int ask(Question subquestion) {
         if (next == exchanges.size()) {
             throw new Pending(subquestion);
         }
