@@ -1,0 +1,141 @@
+package org.amplify.models;
+
+import ai.djl.MalformedModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.amplify.AmplifyProperties;
+import org.amplify.domains.AlgorithmicDomain;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The model registry: saves a model's file atomically under {@code <data-dir>/models/<domain>/<version>/}
+ * (a temporary name, flushed to disk, then renamed), records its SHA-256, and only then inserts its
+ * row. A load checks the checksum, so an altered or partial file is never served.
+ */
+@Service
+public class ModelRegistry {
+
+    static final String ARTIFACT = "model.bin";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Path dataDir;
+
+    ModelRegistry(JdbcTemplate jdbc, JsonMapper json, AmplifyProperties amplify) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.dataDir = amplify.dataDir();
+    }
+
+    /**
+     * Saves and registers a model as the next version of its domain.
+     *
+     * @param parentId the version it was trained from, or null
+     */
+    @Transactional
+    public ModelVersion register(AnswerModel model, ModelKind kind, Long parentId, Map<String, Object> metrics) {
+        String domain = model.domain();
+        // one registration per domain at a time: the lock orders concurrent registrations
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "model_versions:" + domain);
+        Integer last = jdbc.queryForObject("SELECT max(version) FROM model_versions WHERE domain = ?", Integer.class,
+                domain);
+        int version = last == null ? 1 : last + 1;
+        Path relative = Path.of("models", domain, Integer.toString(version), ARTIFACT);
+        String sha256 = writeAtomically(model, dataDir.resolve(relative));
+        Long id = jdbc.queryForObject("""
+                INSERT INTO model_versions (domain, version, parent_id, kind, artifact_path, sha256, metrics)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""", Long.class,
+                domain, version, parentId, kind.name(), relative.toString(), sha256, json.writeValueAsString(metrics));
+        return find(id).orElseThrow();
+    }
+
+    public Optional<ModelVersion> find(long id) {
+        return jdbc.query("SELECT * FROM model_versions WHERE id = ?", this::row, id).stream().findFirst();
+    }
+
+    public List<ModelVersion> versions(String domain) {
+        return jdbc.query("SELECT * FROM model_versions WHERE domain = ? ORDER BY version DESC", this::row, domain);
+    }
+
+    /**
+     * Loads a registered model after checking its file against the recorded SHA-256.
+     *
+     * @throws ModelArtifactException if the file is missing, altered or not a model of the domain
+     */
+    public AnswerModel load(ModelVersion version, AlgorithmicDomain domain) {
+        Path file = dataDir.resolve(version.artifactPath());
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+            byte[] content = in.readAllBytes();
+            String actual = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            if (!actual.equals(version.sha256())) {
+                throw new ModelArtifactException("the file of " + version.domain() + " v" + version.version()
+                        + " does not match its checksum: it was altered or is incomplete", null);
+            }
+            return AnswerModel.load(domain, new java.io.ByteArrayInputStream(content));
+        } catch (IOException | MalformedModelException e) {
+            throw new ModelArtifactException("cannot read the file of " + version.domain() + " v" + version.version()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String writeAtomically(AnswerModel model, Path target) {
+        Path temporary = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            Files.createDirectories(target.getParent());
+            MessageDigest digest = sha256();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+                model.save(out);
+            }
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the partial file is never registered; it is only clutter
+            }
+            throw new UncheckedIOException("could not write the model file " + target, e);
+        }
+    }
+
+    private ModelVersion row(ResultSet rs, int rowNumber) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        Map<String, Object> metrics = json.readValue(rs.getString("metrics"), new TypeReference<>() {});
+        return new ModelVersion(rs.getLong("id"), rs.getString("domain"), rs.getInt("version"), parentId,
+                ModelKind.valueOf(rs.getString("kind")), rs.getString("artifact_path"), rs.getString("sha256"),
+                metrics, rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

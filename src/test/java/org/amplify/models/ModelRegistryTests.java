@@ -1,0 +1,79 @@
+package org.amplify.models;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.amplify.AmplifyProperties;
+import org.amplify.domains.Context;
+import org.amplify.domains.permutation.PermutationPowering;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Registered models: atomic files with checksums, lineage, and loads that refuse altered files. */
+@SpringBootTest
+class ModelRegistryTests {
+
+    @Autowired
+    ModelRegistry registry;
+
+    @Autowired
+    AmplifyProperties amplify;
+
+    @Autowired
+    PermutationPowering domain;
+
+    @Test
+    void registeredVersionsKeepTheirLineageAndLoadIdentically() throws Exception {
+        List<ModelInput> inputs = inputs();
+        try (AnswerModel first = AnswerModel.create(domain, ModelSize.DEFAULT, 3e-4f, 1);
+                AnswerModel second = AnswerModel.create(domain, ModelSize.DEFAULT, 3e-4f, 2)) {
+            ModelVersion v1 = registry.register(first, ModelKind.SL, null, Map.of("accuracy", 0.5));
+            ModelVersion v2 = registry.register(second, ModelKind.IA, v1.id(), Map.of("accuracy", 0.75, "steps", 100));
+            assertThat(v2.version()).isEqualTo(v1.version() + 1);
+            assertThat(v2.parentId()).isEqualTo(v1.id());
+            assertThat(v2.metrics()).containsEntry("steps", 100);
+            assertThat(registry.versions(domain.name())).extracting(ModelVersion::id).startsWith(v2.id(), v1.id());
+
+            Path file = amplify.dataDir().resolve(v2.artifactPath());
+            assertThat(file).exists();
+            try (var siblings = Files.list(file.getParent())) {
+                assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("model.bin");
+            }
+            try (AnswerModel loaded = registry.load(v2, domain)) {
+                assertThat(loaded.answer(inputs)).containsExactly(second.answer(inputs));
+            }
+        }
+    }
+
+    @Test
+    void anAlteredOrMissingFileIsRefused() throws Exception {
+        try (AnswerModel model = AnswerModel.create(domain, ModelSize.DEFAULT, 3e-4f, 3)) {
+            ModelVersion version = registry.register(model, ModelKind.SL, null, Map.of());
+            Path file = amplify.dataDir().resolve(version.artifactPath());
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length - 1] ^= 1;
+            Files.write(file, bytes);
+            assertThatThrownBy(() -> registry.load(version, domain))
+                    .isInstanceOf(ModelArtifactException.class).hasMessageContaining("checksum");
+            Files.delete(file);
+            assertThatThrownBy(() -> registry.load(version, domain)).isInstanceOf(ModelArtifactException.class);
+        }
+    }
+
+    private List<ModelInput> inputs() {
+        SplittableRandom random = new SplittableRandom(5);
+        List<ModelInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Context context = domain.generate(8, random);
+            inputs.add(new ModelInput(context.facts(), domain.randomQuestion(context, random)));
+        }
+        return inputs;
+    }
+}
