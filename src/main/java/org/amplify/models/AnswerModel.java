@@ -37,6 +37,9 @@ public final class AnswerModel implements AutoCloseable {
     private static final int MAGIC = 0x414d5058; // "AMPX"
     private static final int FORMAT = 1;
 
+    /** Steps over which the learning rate rises to its value: without it Adam made X diverge. */
+    static final int WARM_UP_STEPS = 200;
+
     private final String domain;
     private final int vocabulary;
     private final int factLength;
@@ -143,6 +146,9 @@ public final class AnswerModel implements AutoCloseable {
                 NDArray logits = forward(step, inputs, true);
                 NDArray crossEntropy = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
                 loss = crossEntropy.getFloat();
+                if (!Float.isFinite(loss)) {
+                    throw new TrainingDivergedException(loss);
+                }
                 collector.backward(crossEntropy);
             }
             active.step();
@@ -252,7 +258,9 @@ public final class AnswerModel implements AutoCloseable {
     private Trainer trainer() {
         if (trainer == null) {
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate))
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.warmUp()
+                                    .setMainTracker(Tracker.fixed(learningRate))
+                                    .optWarmUpSteps(WARM_UP_STEPS).optWarmUpBeginValue(learningRate / 100).build())
                             .optClipGrad(1f).build())
                     .optDevices(new Device[] {Device.cpu()});
             trainer = model.newTrainer(config);

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,7 +75,8 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the page shows the text (the page may update itself or be replaced). */
     public Browser waitForText(String text) {
-        waitFor().until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        waitFor().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         return this;
     }
 
