@@ -36,9 +36,4 @@ public record ExperimentSettings(
         return new ExperimentSettings(domain, mode, size, steps, 64, seed, ModelSize.DEFAULT, 3e-4f, true, 0.85, 32,
                 20_000, 0.99f, 250, 1000);
     }
-
-    public ExperimentSettings withSteps(int newSteps) {
-        return new ExperimentSettings(domain, mode, size, newSteps, batch, seed, model, learningRate, curriculum,
-                curriculumThreshold, targetsPerStep, bufferCapacity, teacherDecay, evaluateEvery, heldOut);
-    }
 }
