@@ -66,6 +66,30 @@ class AnswerModelTests {
         }
     }
 
+    @Test
+    void aTeacherFollowsItsStudentOnAThreadOtherThanTheOneThatLoadedTheEngine() throws Exception {
+        List<ModelInput> inputs = randomInputs(64, new SplittableRandom(5));
+        int[] targets = new int[inputs.size()];
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        float[][][] seen = new float[2][][];
+        Thread worker = new Thread(() -> {
+            try (AnswerModel student = AnswerModel.create(domain, ModelSize.DEFAULT, 3e-4f, 9);
+                    AnswerModel teacher = student.copy()) {
+                student.train(inputs, targets);
+                teacher.follow(student, 0.5f);
+                teacher.follow(student, 0f);
+                seen[0] = teacher.distributions(inputs);
+                seen[1] = student.distributions(inputs);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "not-the-engine-thread");
+        worker.start();
+        worker.join();
+        assertThat(failure.get()).isNull();
+        assertThat(seen[0]).isDeepEqualTo(seen[1]);
+    }
+
     private List<ModelInput> randomInputs(int count, SplittableRandom random) {
         List<ModelInput> inputs = new ArrayList<>();
         Context context = null;

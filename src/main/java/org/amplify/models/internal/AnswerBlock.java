@@ -17,18 +17,21 @@ import org.amplify.models.ModelSize;
 /**
  * X as a DJL block: the question and every fact of its context become one vector each (their
  * tokens' embeddings, from one table shared by all, concatenated in order and projected; no other
- * positions, as the facts are a set); pre-LayerNorm self-attention layers mix them; the question's
- * vector, read at the end, gives logits over the vocabulary through its own output layer (tying it
- * to the input embeddings made training diverge).
+ * positions, as the facts are a set); pre-LayerNorm self-attention layers mix them. The answer, read
+ * from the question's vector at the end, mixes two heads, as the paper's answerer does: a copy head
+ * that points at one fact and copies its token at some position (most answers are a name found in
+ * the context), and a generator over the whole vocabulary (its own output layer: tying it to the
+ * input embeddings made training diverge).
  *
  * <p>Inputs: facts {@code [B, F, factLength]} and questions {@code [B, questionLength]} as int32
  * tokens, and a fact mask {@code [B, F]} (1 for a real fact, 0 for padding, so contexts of different
- * sizes share a batch). Output: logits {@code [B, vocabulary]}. LayerNorm, not BatchNorm: an answer
- * never depends on the rest of its batch.
+ * sizes share a batch). Output: log-probabilities {@code [B, vocabulary]}, usable as logits. LayerNorm,
+ * not BatchNorm: an answer never depends on the rest of its batch.
  */
 public final class AnswerBlock extends AbstractBlock {
 
     private static final float EPSILON = 1e-5f;
+    private static final float TINY = 1e-9f;
 
     private final ModelSize size;
     private final int vocabulary;
@@ -42,6 +45,10 @@ public final class AnswerBlock extends AbstractBlock {
     private final Parameter outBeta;
     private final Parameter outWeight;
     private final Parameter outBias;
+    private final Parameter copyQuery;
+    private final Parameter copyKey;
+    private final Parameter mixWeight;
+    private final Parameter mixBias;
 
     public AnswerBlock(ModelSize size, int vocabulary, int factLength, int questionLength) {
         this.size = size;
@@ -59,6 +66,10 @@ public final class AnswerBlock extends AbstractBlock {
         outBeta = beta("out_beta", d);
         outWeight = weight("out_weight", d, vocabulary);
         outBias = bias("out_bias", vocabulary);
+        copyQuery = weight("copy_query", d, factLength * d);
+        copyKey = weight("copy_key", d, factLength * d);
+        mixWeight = weight("mix_weight", d, factLength + 1);
+        mixBias = bias("mix_bias", factLength + 1);
     }
 
     public ModelSize size() {
@@ -97,10 +108,38 @@ public final class AnswerBlock extends AbstractBlock {
             x = x.add(layer.feedForward(store, layerNorm(x, value(store, layer.gamma2, x, training),
                     value(store, layer.beta2, x, training)), training));
         }
-        NDArray question = x.get(":, 0, :").reshape(batch, d);
-        NDArray logits = layerNorm(question, value(store, outGamma, x, training), value(store, outBeta, x, training))
-                .matMul(value(store, outWeight, x, training)).add(value(store, outBias, x, training));
-        return new NDList(logits);
+        NDArray normed = layerNorm(x, value(store, outGamma, x, training), value(store, outBeta, x, training));
+        NDArray question = normed.get(":, 0, :").reshape(batch, d);
+        NDArray factStates = normed.get(":, 1:, :");
+        NDArray generated = question.matMul(value(store, outWeight, x, training))
+                .add(value(store, outBias, x, training)).softmax(-1).expandDims(1); // [B, 1, V]
+        NDArray copied = copy(store, question, factStates, facts, keyBias, training); // [B, P, V]
+        NDArray mix = question.matMul(value(store, mixWeight, x, training))
+                .add(value(store, mixBias, x, training)).softmax(-1).expandDims(1); // [B, 1, P+1]
+        NDArray probabilities = mix.matMul(NDArrays.concat(new NDList(copied, generated), 1)).reshape(batch,
+                vocabulary);
+        return new NDList(probabilities.add(TINY).log());
+    }
+
+    /**
+     * The copy head, as in the paper's answerer: for each position p of a fact, the question points at
+     * one fact (attention over the facts, padding excluded) and that fact's token at p is copied. Gives
+     * {@code [B, P, V]}: per position, a distribution over the tokens found there.
+     */
+    private NDArray copy(ParameterStore store, NDArray question, NDArray factStates, NDArray facts,
+            NDArray keyBias, boolean training) {
+        long batch = factStates.getShape().get(0);
+        long nFacts = factStates.getShape().get(1);
+        int d = size.width();
+        NDArray queries = question.matMul(value(store, copyQuery, question, training))
+                .reshape(batch, factLength, d, 1); // [B, P, d, 1]
+        NDArray keys = factStates.matMul(value(store, copyKey, question, training))
+                .reshape(batch, nFacts, factLength, d).transpose(0, 2, 1, 3); // [B, P, F, d]
+        NDArray factBias = keyBias.reshape(batch, 1, 1 + nFacts).get(":, :, 1:"); // [B, 1, F]
+        NDArray pointer = keys.matMul(queries).reshape(batch, factLength, nFacts).div((float) Math.sqrt(d))
+                .add(factBias).softmax(-1).expandDims(2); // [B, P, 1, F]
+        NDArray tokens = facts.toType(DataType.INT32, false).oneHot(vocabulary).transpose(0, 2, 1, 3); // [B, P, F, V]
+        return pointer.matMul(tokens).reshape(batch, factLength, vocabulary);
     }
 
     @Override
