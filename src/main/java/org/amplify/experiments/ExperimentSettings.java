@@ -1,5 +1,6 @@
 package org.amplify.experiments;
 
+import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.models.ModelSize;
 
 /**
@@ -14,6 +15,8 @@ import org.amplify.models.ModelSize;
  * @param teacherDecay IA only: the teacher is a moving average of X with this decay per step
  * @param evaluateEvery steps between two evaluations on the held-out questions
  * @param heldOut held-out questions (ground truth), fixed by the seed
+ * @param maxLevel ask questions up to this level only, in training and evaluation (0: every level
+ *     of the domain); a smaller task than the domain's full one, for quick runs and tests
  */
 public record ExperimentSettings(
         String domain,
@@ -30,10 +33,16 @@ public record ExperimentSettings(
         int bufferCapacity,
         float teacherDecay,
         int evaluateEvery,
-        int heldOut) {
+        int heldOut,
+        int maxLevel) {
 
     public static ExperimentSettings defaults(String domain, Mode mode, int size, int steps, long seed) {
         return new ExperimentSettings(domain, mode, size, steps, 64, seed, ModelSize.DEFAULT, 3e-4f, true, 0.85, 32,
-                20_000, 0.99f, 250, 1000);
+                20_000, 0.99f, 250, 1000, 0);
+    }
+
+    /** The levels of questions this run asks: 1 to this. */
+    public int levels(AlgorithmicDomain domain) {
+        return maxLevel <= 0 ? domain.levels() : Math.min(maxLevel, domain.levels());
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -156,7 +157,7 @@ public final class AnswerModel implements AutoCloseable {
                 collector.backward(crossEntropy);
             }
             if (!gradientsFinite(step)) {
-                discardGradients(step);
+                discardGradients();
                 return loss;
             }
             skippedInARow = 0;
@@ -182,15 +183,13 @@ public final class AnswerModel implements AutoCloseable {
         return total == null || Float.isFinite(total.getFloat());
     }
 
-    private void discardGradients(NDManager step) {
+    private void discardGradients() {
         skipped++;
         if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
             throw new TrainingDivergedException(Float.NaN);
         }
         for (Parameter parameter : block.getParameters().values()) {
-            NDArray gradient = parameter.getArray().getGradient();
-            gradient.attach(step);
-            gradient.set(new float[Math.toIntExact(gradient.size())]);
+            JniUtils.zeroGrad((PtNDArray) parameter.getArray());
         }
     }
 
@@ -217,8 +216,9 @@ public final class AnswerModel implements AutoCloseable {
             NDArray target = mine.valueAt(i).getArray();
             NDArray source = theirs.valueAt(i).getArray().stopGradient(); // no autograd graph into the teacher
             try (source) {
+                // never NDArray.set: PyTorch's engine points the tensor at a Java buffer it does not own
                 if (decay == 0f) {
-                    target.set(source.toFloatArray());
+                    target.muli(0f).addi(source);
                 } else {
                     try (NDArray scaled = source.mul(1f - decay)) {
                         target.muli(decay).addi(scaled);

@@ -23,7 +23,7 @@ final class HeldOutSet {
     private final List<String> kinds = new ArrayList<>();
     private final int[] truths;
 
-    HeldOutSet(AlgorithmicDomain domain, int size, int count, long seed) {
+    HeldOutSet(AlgorithmicDomain domain, int size, int levels, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5eed_4e1dL);
         List<Integer> answers = new ArrayList<>();
         Context context = null;
@@ -31,7 +31,7 @@ final class HeldOutSet {
             if (i % QUESTIONS_PER_CONTEXT == 0) {
                 context = domain.generate(size, random);
             }
-            Question question = domain.randomQuestion(context, 1 + i % domain.levels(), random);
+            Question question = domain.randomQuestion(context, 1 + i % levels, random);
             inputs.add(new ModelInput(context.facts(), question));
             kinds.add(domain.kind(question));
             answers.add(domain.solve(context, question));

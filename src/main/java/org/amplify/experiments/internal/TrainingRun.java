@@ -39,6 +39,7 @@ public final class TrainingRun {
     private final ExperimentSettings settings;
     private final Amplifier amplifier;
     private final SplittableRandom random;
+    private final int levels;
 
     private int openLevels;
     private double agreement;
@@ -51,7 +52,8 @@ public final class TrainingRun {
         this.settings = settings;
         this.amplifier = amplifier;
         this.random = new SplittableRandom(settings.seed());
-        this.openLevels = settings.mode() == Mode.IA && settings.curriculum() ? 1 : domain.levels();
+        this.levels = settings.levels(domain);
+        this.openLevels = settings.mode() == Mode.IA && settings.curriculum() ? 1 : levels;
     }
 
     /**
@@ -62,7 +64,7 @@ public final class TrainingRun {
      */
     public Result run(Consumer<ExperimentPoint> onPoint, BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        HeldOutSet heldOut = new HeldOutSet(domain, settings.size(), settings.heldOut(), settings.seed());
+        HeldOutSet heldOut = new HeldOutSet(domain, settings.size(), levels, settings.heldOut(), settings.seed());
         AnswerModel student = AnswerModel.create(domain, settings.model(), settings.learningRate(), settings.seed());
         List<ExperimentPoint> points = new ArrayList<>();
         try (AnswerModel teacher = settings.mode() == Mode.IA ? student.copy() : null) {
@@ -117,7 +119,7 @@ public final class TrainingRun {
             inputs.add(input);
             buffer.add(input, targets[i]);
         }
-        if (openLevels < domain.levels()) {
+        if (openLevels < levels) {
             updateCurriculum(teacher.answer(inputs), targets, atTop);
         }
         if (buffer.size() < settings.batch()) {
@@ -152,7 +154,7 @@ public final class TrainingRun {
             if (i % QUESTIONS_PER_CONTEXT == 0) {
                 context = domain.generate(settings.size(), random);
             }
-            Question question = domain.randomQuestion(context, random);
+            Question question = domain.randomQuestion(context, 1 + random.nextInt(levels), random);
             inputs.add(new ModelInput(context.facts(), question));
             targets[i] = domain.solve(context, question);
         }

@@ -1,33 +1,58 @@
 package org.amplify.experiments.internal;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.amplify.amplification.Amplifier;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.Domains;
+import org.amplify.domains.assignments.SequentialAssignments;
 import org.amplify.domains.permutation.PermutationPowering;
+import org.amplify.domains.shortestpath.ShortestPath;
+import org.amplify.domains.unionfind.UnionFind;
+import org.amplify.domains.wildcard.WildcardSearch;
 import org.amplify.experiments.ExperimentSettings;
 import org.amplify.experiments.Mode;
+import org.amplify.models.ModelSize;
 
-/** Prints a learning curve on permutation powering (N = 8): {@code TrainingRunProbe IA|SL steps [learning-rate]}. */
+/**
+ * Prints a learning curve: {@code TrainingRunProbe IA|SL steps [key=value ...]} with keys domain,
+ * size, lr, batch, maxLevel, seed, decay, targets, layers, width, every.
+ */
 public final class TrainingRunProbe {
 
     public static void main(String[] args) {
         Mode mode = Mode.valueOf(args[0]);
         int steps = Integer.parseInt(args[1]);
-        ExperimentSettings base = ExperimentSettings.defaults(PermutationPowering.NAME, mode, 8, steps, 1);
-        float learningRate = args.length > 2 ? Float.parseFloat(args[2]) : base.learningRate();
-        ExperimentSettings settings = new ExperimentSettings(base.domain(), base.mode(), base.size(), base.steps(),
-                base.batch(), base.seed(), base.model(), learningRate, base.curriculum(), base.curriculumThreshold(),
-                base.targetsPerStep(), base.bufferCapacity(), base.teacherDecay(), base.evaluateEvery(), base.heldOut());
-        TrainingRun run = new TrainingRun(new PermutationPowering(), settings, new Amplifier());
-        try (var result = new AutoCloseableResult(run.run(p -> System.out.printf(
-                "step %5d acc %.3f loss %.3f levels %d calls %d labels %d %6d ms %s%n", p.step(), p.accuracy(),
-                p.loss(), p.openLevels(), p.callsToH(), p.labels(), p.wallMillis(), p.accuracyByKind()), () -> false))) {
-            System.out.println("parameters " + result.result.model().parameterCount());
+        Map<String, String> options = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            options.put(pair[0], pair[1]);
         }
-    }
-
-    private record AutoCloseableResult(TrainingRun.Result result) implements AutoCloseable {
-        @Override
-        public void close() {
-            result.model().close();
+        Domains domains = new Domains(List.of(new PermutationPowering(), new SequentialAssignments(),
+                new WildcardSearch(), new ShortestPath(), new UnionFind()));
+        AlgorithmicDomain domain = domains.algorithmic().stream()
+                .filter(d -> d.name().equals(options.getOrDefault("domain", "permutation-powering")))
+                .findFirst().orElseThrow();
+        int size = Integer.parseInt(options.getOrDefault("size", String.valueOf(domain.minSize())));
+        ExperimentSettings base = ExperimentSettings.defaults(domain.name(), mode, size, steps,
+                Long.parseLong(options.getOrDefault("seed", "1")));
+        ModelSize model = new ModelSize(Integer.parseInt(options.getOrDefault("width", "64")),
+                Integer.parseInt(options.getOrDefault("layers", "3")), Integer.parseInt(options.getOrDefault("heads", "4")), 4 * Integer.parseInt(options.getOrDefault("width", "64")));
+        ExperimentSettings settings = new ExperimentSettings(base.domain(), base.mode(), base.size(), base.steps(),
+                Integer.parseInt(options.getOrDefault("batch", String.valueOf(base.batch()))), base.seed(), model,
+                Float.parseFloat(options.getOrDefault("lr", String.valueOf(base.learningRate()))), base.curriculum(),
+                base.curriculumThreshold(), Integer.parseInt(options.getOrDefault("targets", String.valueOf(base.targetsPerStep()))),
+                base.bufferCapacity(), Float.parseFloat(options.getOrDefault("decay", String.valueOf(base.teacherDecay()))),
+                Integer.parseInt(options.getOrDefault("every", String.valueOf(base.evaluateEvery()))), base.heldOut(),
+                Integer.parseInt(options.getOrDefault("maxLevel", "0")));
+        System.out.println(settings);
+        TrainingRun run = new TrainingRun(domain, settings, new Amplifier());
+        TrainingRun.Result result = run.run(p -> System.out.printf(
+                "step %5d acc %.3f loss %.3f levels %d calls %d labels %d %6d ms %s%n", p.step(), p.accuracy(),
+                p.loss(), p.openLevels(), p.callsToH(), p.labels(), p.wallMillis(), p.accuracyByKind()), () -> false);
+        try (var model2 = result.model()) {
+            System.out.println("parameters " + model2.parameterCount() + " skipped " + model2.skippedSteps());
         }
     }
 }
