@@ -37,7 +37,7 @@ public record ExperimentSettings(
         int maxLevel) {
 
     public static ExperimentSettings defaults(String domain, Mode mode, int size, int steps, long seed) {
-        return new ExperimentSettings(domain, mode, size, steps, 64, seed, ModelSize.DEFAULT, 3e-4f, true, 0.85, 32,
+        return new ExperimentSettings(domain, mode, size, steps, 64, seed, ModelSize.DEFAULT, 1e-3f, true, 0.85, 32,
                 20_000, 0.99f, 250, 1000, 0);
     }
 
