@@ -128,9 +128,10 @@
         const progressText = document.getElementById('progress-text');
         const status = document.getElementById('status');
         const latestAccuracy = document.getElementById('latest-accuracy');
+        const latestCost = document.getElementById('latest-cost');
         if (FINISHED.includes(page.dataset.status)) return;
         follow(id, lastStepOf(curves[mode]), charts, mode, (experiment, points) => {
-            bar.style.width = (100 * experiment.progress).toFixed(1) + '%';
+            bar.style.width = (100 * experiment.progress).toFixed(2) + '%';
             bar.parentElement.setAttribute('aria-valuenow', (100 * experiment.progress).toFixed(0));
             progressText.textContent = 'step ' + experiment.currentStep + ' of ' + experiment.steps
                 + ' (' + (100 * experiment.progress).toFixed(0) + ' %)';
@@ -140,6 +141,10 @@
             if (points.length && latestAccuracy) {
                 latestAccuracy.textContent = percent(points[points.length - 1].accuracy)
                     + ' at step ' + points[points.length - 1].step;
+            }
+            if (points.length && latestCost) {
+                const last = points[points.length - 1];
+                latestCost.textContent = String(mode === 'IA' ? last.callsToH : last.labels);
             }
         }, () => window.location.reload());
     }

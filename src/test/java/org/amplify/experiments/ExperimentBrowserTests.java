@@ -38,7 +38,8 @@ class ExperimentBrowserTests {
             assertThat(browser.find("#steps").getAttribute("class")).contains("invalid");
             browser.screenshot("experiments-field-errors");
 
-            browser.type("#size", "8").type("#steps", "20000").type("#batch", "16").type("#seed", "11");
+            browser.type("#size", "8").type("#steps", "20000").type("#batch", "16").type("#seed", "11")
+                    .type("#evaluateEvery", "10");
             browser.click("input[type=radio][value=SL]").click("#start");
             browser.waitForText("was queued");
             String path = browser.path();

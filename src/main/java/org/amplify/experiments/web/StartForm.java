@@ -15,6 +15,7 @@ public class StartForm {
     private String steps = "2000";
     private String batch = "64";
     private String seed;
+    private String evaluateEvery;
 
     static StartForm forDomain(String domain, int size) {
         StartForm form = new StartForm();
@@ -26,7 +27,8 @@ public class StartForm {
     /** The request, with every number that does not parse reported in {@code errors} by field. */
     ExperimentRequest toRequest(Map<String, String> errors) {
         return new ExperimentRequest(domain, mode, integer("size", size, errors), integer("steps", steps, errors),
-                integer("batch", batch, errors), whole("seed", seed, errors), null, null);
+                integer("batch", batch, errors), whole("seed", seed, errors), null,
+                integer("evaluateEvery", evaluateEvery, errors));
     }
 
     private static Integer integer(String field, String text, Map<String, String> errors) {
@@ -96,5 +98,13 @@ public class StartForm {
 
     public void setSeed(String seed) {
         this.seed = seed;
+    }
+
+    public String getEvaluateEvery() {
+        return evaluateEvery;
+    }
+
+    public void setEvaluateEvery(String evaluateEvery) {
+        this.evaluateEvery = evaluateEvery;
     }
 }
