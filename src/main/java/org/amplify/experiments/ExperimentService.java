@@ -56,8 +56,7 @@ public class ExperimentService {
         try {
             jobs.enqueue(jobId, new RunExperiment(id));
         } catch (RuntimeException e) {
-            experiments.claim(id);
-            experiments.finish(id, ExperimentStatus.FAILED, "could not be queued: " + e.getMessage(), null);
+            experiments.failQueued(id, "could not be queued: " + e.getMessage());
             throw e;
         }
         log.info("Experiment {} queued by {}: {} {} N={} steps={} seed={}", id, startedBy, settings.domain(),

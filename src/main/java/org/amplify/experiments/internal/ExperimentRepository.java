@@ -114,6 +114,13 @@ public class ExperimentRepository {
                 WHERE id = ? AND status = 'QUEUED'""", id) == 1;
     }
 
+    /** A QUEUED experiment whose job could not be enqueued is FAILED. */
+    public void failQueued(long id, String errorMessage) {
+        jdbc.update("""
+                UPDATE experiments SET status = 'FAILED', error_message = ?, finished_at = now()
+                WHERE id = ? AND status = 'QUEUED'""", errorMessage, id);
+    }
+
     /** RUNNING to its final status. */
     public void finish(long id, ExperimentStatus status, String errorMessage, Long modelVersionId) {
         jdbc.update("""
