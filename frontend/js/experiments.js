@@ -124,6 +124,10 @@
     function experimentPage(page, curves, charts) {
         const id = Number(page.dataset.id);
         const mode = Object.keys(curves)[0];
+        if (charts.accuracy) {
+            charts.accuracy.options.scales.x.max = Number(page.dataset.steps); // the curve fills the budget
+            charts.accuracy.update();
+        }
         const bar = document.getElementById('progress-bar');
         const progressText = document.getElementById('progress-text');
         const status = document.getElementById('status');

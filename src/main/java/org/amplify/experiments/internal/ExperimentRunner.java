@@ -66,6 +66,7 @@ public class ExperimentRunner implements JobRequestHandler<RunExperiment> {
             try (AnswerModel model = result.model()) {
                 if (stop.byShutdown) {
                     experiments.finish(id, ExperimentStatus.INTERRUPTED, STOPPED_BY_SHUTDOWN, null);
+                    log.info("Experiment {} interrupted by the application stopping; its points are kept", id);
                     return;
                 }
                 ModelVersion version = registry.register(model, kind(experiment.mode()), null,
