@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged application, run as a person runs it: a child process with no database configured.
  * It makes the first admin with a generated password, keeps a user created in the admin page across
  * a clean restart, and across a {@code kill -9} (which leaves its PostgreSQL running, orphaned)
- * followed by a new start.
+ * followed by a new start. An experiment running when the app is killed is INTERRUPTED after the new
+ * start, with the points it had made.
  */
 class AppRestartIT {
 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path jar = Path.of(System.getProperty("amplify.jar", "target/amplify.jar"));
     private final Path dataDir = Path.of("target/it-data-" + System.currentTimeMillis()).toAbsolutePath();
@@ -65,6 +69,12 @@ class AppRestartIT {
                 .as("the user is still there after a restart").isTrue();
         assertThat(Files.readString(passwordFile).trim()).as("the admin is made once").isEqualTo(adminPassword);
 
+        Browser experimenter = new Browser();
+        assertThat(experimenter.signIn("admin", adminPassword)).isTrue();
+        long experiment = experimenter.startExperiment("""
+                {"domain": "permutation-powering", "mode": "SL", "steps": 200000, "batch": 16, "evaluateEvery": 5}""");
+        int pointsBeforeKill = experimenter.waitForPoints(experiment, Duration.ofSeconds(120));
+
         app.destroyForcibly().waitFor();
         Optional<ProcessHandle> orphan = postmaster();
         assertThat(orphan).as("kill -9 leaves the embedded PostgreSQL running").isPresent();
@@ -73,7 +83,15 @@ class AppRestartIT {
         assertThat(orphan.get().isAlive()).as("the orphaned server was stopped").isFalse();
         assertThat(new Browser().signIn("persisted-expert", "persisted-password-1"))
                 .as("the user is still there after kill -9 and a new start").isTrue();
-        assertThat(new Browser().signIn("admin", adminPassword)).isTrue();
+        Browser afterKill = new Browser();
+        assertThat(afterKill.signIn("admin", adminPassword)).isTrue();
+        JsonNode interrupted = afterKill.getJson("/api/v1/experiments/" + experiment);
+        assertThat(interrupted.get("status").asString()).as("the experiment running at kill -9").isEqualTo("INTERRUPTED");
+        assertThat(afterKill.getJson("/api/v1/experiments/" + experiment + "/points").size())
+                .as("its points are kept").isGreaterThanOrEqualTo(pointsBeforeKill);
+        Thread.sleep(6000); // a poll of the job server: it does not run the experiment again
+        assertThat(afterKill.getJson("/api/v1/experiments/" + experiment).get("status").asString())
+                .isEqualTo("INTERRUPTED");
         stop(app);
 
         System.out.printf("AppRestartIT start-up to the login page (ms): first start %d, after a restart %d, "
@@ -165,6 +183,38 @@ class AppRestartIT {
             HttpResponse<String> done = submit("/login", "/login", Map.of("username", username, "password", password));
             return done.statusCode() == 302
                     && !done.headers().firstValue("Location").orElse("").contains("error");
+        }
+
+        /** Starts an experiment through the API with this session (and its CSRF token); returns its id. */
+        long startExperiment(String json) throws Exception {
+            String page = http.send(request("/experiments").build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(csrf.find()).as("a CSRF token on /experiments").isTrue();
+            HttpResponse<String> created = http.send(request("/api/v1/experiments")
+                    .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf.group(1))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            return JSON.readTree(created.body()).get("id").asLong();
+        }
+
+        /** Waits until the experiment has made points; returns how many. */
+        int waitForPoints(long id, Duration limit) throws Exception {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (true) {
+                int points = getJson("/api/v1/experiments/" + id + "/points").size();
+                if (points > 0) {
+                    return points;
+                }
+                assertThat(System.nanoTime()).as("experiment %d made no point within %s", id, limit).isLessThan(deadline);
+                Thread.sleep(250);
+            }
+        }
+
+        JsonNode getJson(String path) throws Exception {
+            HttpResponse<String> response = http.send(request(path).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
         }
 
         void createUser(String username, String password) throws Exception {

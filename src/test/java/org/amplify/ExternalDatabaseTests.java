@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code spring.datasource.url} set, Amplify migrates and uses that server and starts no
  * embedded PostgreSQL of its own. "That server" is a second PostgreSQL started by this test.
  */
-@SpringBootTest(properties = "amplify.data-dir=target/test-data/external-database-test")
+// the other server is stopped before the context closes: no job server polling it, and no long wait
+// for a connection that cannot come
+@SpringBootTest(properties = {"amplify.data-dir=target/test-data/external-database-test",
+    "jobrunr.background-job-server.enabled=false", "spring.datasource.hikari.connection-timeout=2000"})
 @DirtiesContext
 class ExternalDatabaseTests {
 

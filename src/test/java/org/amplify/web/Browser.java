@@ -75,9 +75,28 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the page shows the text (the page may update itself or be replaced). */
     public Browser waitForText(String text) {
-        waitFor().ignoring(StaleElementReferenceException.class)
+        return waitForText(text, Duration.ofSeconds(15));
+    }
+
+    /** Waits up to {@code timeout} until the page shows the text: for what a background job does. */
+    public Browser waitForText(String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         return this;
+    }
+
+    /** Waits up to {@code timeout} until the element's attribute satisfies the condition; returns its value. */
+    public String waitForAttribute(String cssSelector, String attribute, java.util.function.Predicate<String> condition,
+            Duration timeout) {
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            String value = d.findElement(By.cssSelector(cssSelector)).getAttribute(attribute);
+            return value != null && condition.test(value) ? value : null;
+        });
+    }
+
+    /** Runs a script in the page and returns its result. */
+    public Object script(String javaScript) {
+        return ((ChromeDriver) driver).executeScript(javaScript);
     }
 
     public String text() {

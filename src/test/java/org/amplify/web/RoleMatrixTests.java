@@ -69,6 +69,16 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/users", Access.ADMIN),
             Map.entry("POST /api/v1/users", Access.ADMIN),
             Map.entry("GET /api/v1/users/{id}", Access.ADMIN),
+            // experiments: researchers (and admins) read, admins start and cancel
+            Map.entry("GET /experiments", Access.RESEARCHER),
+            Map.entry("POST /experiments", Access.ADMIN),
+            Map.entry("GET /experiments/{id}", Access.RESEARCHER),
+            Map.entry("POST /experiments/{id}/cancel", Access.ADMIN),
+            Map.entry("GET /api/v1/experiments", Access.RESEARCHER),
+            Map.entry("POST /api/v1/experiments", Access.ADMIN),
+            Map.entry("GET /api/v1/experiments/{id}", Access.RESEARCHER),
+            Map.entry("GET /api/v1/experiments/{id}/points", Access.RESEARCHER),
+            Map.entry("POST /api/v1/experiments/{id}/cancel", Access.ADMIN),
             // actuator: health is public, the rest is for admins
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),

@@ -1,0 +1,30 @@
+package org.amplify.experiments;
+
+/**
+ * What an admin asks for when starting an experiment: from the Experiments page or
+ * {@code POST /api/v1/experiments}. Every field is checked by {@link ExperimentService#start}, which
+ * names each bad one at once; an empty optional field takes its default.
+ *
+ * @param domain one of the algorithmic domains, e.g. {@code permutation-powering}
+ * @param mode {@code IA} or {@code SL}
+ * @param size the task size N, within the domain's range and the configured one; default: the
+ *     domain's starting size
+ * @param steps training steps, positive, at most {@code amplify.experiments.max-steps}
+ * @param batch examples per step, positive, at most {@code amplify.experiments.max-batch}; default 64
+ * @param seed fixes the held-out questions, the initial weights and the training questions;
+ *     default: drawn at random (and stored)
+ * @param learningRate positive; default 1e-3
+ * @param evaluateEvery steps between two evaluations on the held-out questions; default 250, or a
+ *     tenth of the steps when that is fewer
+ */
+public record ExperimentRequest(String domain, String mode, Integer size, Integer steps, Integer batch, Long seed,
+        Double learningRate, Integer evaluateEvery) {
+
+    public ExperimentRequest withMode(Mode newMode) {
+        return new ExperimentRequest(domain, newMode.name(), size, steps, batch, seed, learningRate, evaluateEvery);
+    }
+
+    public ExperimentRequest withSeed(Long newSeed) {
+        return new ExperimentRequest(domain, mode, size, steps, batch, newSeed, learningRate, evaluateEvery);
+    }
+}

@@ -1,0 +1,110 @@
+package org.amplify.experiments.web;
+
+import java.util.Map;
+import org.amplify.experiments.ExperimentRequest;
+
+/**
+ * The start form of the Experiments page, as typed: text, so that a number that is not one is
+ * reported next to its field like every other mistake.
+ */
+public class StartForm {
+
+    private String domain;
+    private String mode = "IA";
+    private String size;
+    private String steps = "2000";
+    private String batch = "64";
+    private String seed;
+    private String evaluateEvery;
+
+    static StartForm forDomain(String domain, int size) {
+        StartForm form = new StartForm();
+        form.domain = domain;
+        form.size = Integer.toString(size);
+        return form;
+    }
+
+    /** The request, with every number that does not parse reported in {@code errors} by field. */
+    ExperimentRequest toRequest(Map<String, String> errors) {
+        return new ExperimentRequest(domain, mode, integer("size", size, errors), integer("steps", steps, errors),
+                integer("batch", batch, errors), whole("seed", seed, errors), null,
+                integer("evaluateEvery", evaluateEvery, errors));
+    }
+
+    private static Integer integer(String field, String text, Map<String, String> errors) {
+        Long value = whole(field, text, errors);
+        if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+            errors.put(field, "is too large");
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    private static Long whole(String field, String text, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            errors.put(field, "must be a whole number");
+            return null;
+        }
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public String getSize() {
+        return size;
+    }
+
+    public void setSize(String size) {
+        this.size = size;
+    }
+
+    public String getSteps() {
+        return steps;
+    }
+
+    public void setSteps(String steps) {
+        this.steps = steps;
+    }
+
+    public String getBatch() {
+        return batch;
+    }
+
+    public void setBatch(String batch) {
+        this.batch = batch;
+    }
+
+    public String getSeed() {
+        return seed;
+    }
+
+    public void setSeed(String seed) {
+        this.seed = seed;
+    }
+
+    public String getEvaluateEvery() {
+        return evaluateEvery;
+    }
+
+    public void setEvaluateEvery(String evaluateEvery) {
+        this.evaluateEvery = evaluateEvery;
+    }
+}

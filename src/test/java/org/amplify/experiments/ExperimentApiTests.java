@@ -1,0 +1,156 @@
+package org.amplify.experiments;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.amplify.accounts.TestAccounts;
+import org.amplify.models.ModelKind;
+import org.amplify.models.ModelRegistry;
+import org.amplify.models.ModelVersion;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Experiments through the API, on the real background jobs: tiny SL and IA runs succeed with their
+ * points and a registered model; a long run cancelled stops within 5 s and keeps its points; a
+ * queued one is cancelled at once.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ExperimentApiTests {
+
+    private static final Duration TINY_RUN_LIMIT = Duration.ofSeconds(180);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    ModelRegistry registry;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void tinySlAndIaRunsSucceedWithTheirPointsAndAModel() throws Exception {
+        long sl = start("""
+                {"domain": "permutation-powering", "mode": "SL", "size": 8, "steps": 20, "batch": 16,
+                 "seed": 7, "evaluateEvery": 10}""");
+        long ia = start("""
+                {"domain": "permutation-powering", "mode": "IA", "size": 8, "steps": 20, "batch": 16,
+                 "seed": 7, "evaluateEvery": 10}""");
+
+        for (long id : List.of(sl, ia)) {
+            Map<String, Object> done = waitFor(id, e -> e.get("status").equals("SUCCEEDED"), TINY_RUN_LIMIT);
+            assertThat(done.get("currentStep")).isEqualTo(20);
+            assertThat(done.get("progress")).isEqualTo(1.0);
+            List<Map<String, Object>> points = points(id, -1);
+            assertThat(points).extracting(p -> p.get("step")).containsExactly(10, 20);
+            assertThat(points(id, 10)).extracting(p -> p.get("step")).containsExactly(20);
+            ModelVersion model = registry.find(((Number) done.get("modelVersionId")).longValue()).orElseThrow();
+            assertThat(model.kind()).isEqualTo(id == sl ? ModelKind.SL : ModelKind.IA);
+            assertThat(model.domain()).isEqualTo("permutation-powering");
+            assertThat(model.metrics()).containsEntry("cancelled", false).containsEntry("experimentId", (int) id)
+                    .containsKey("accuracy");
+        }
+        assertThat(points(sl, -1).get(1).get("labels")).isEqualTo(20 * 16);
+        assertThat(((Number) points(ia, -1).get(1).get("callsToH")).longValue()).isPositive();
+
+        mvc.perform(get("/api/v1/experiments").param("domain", "permutation-powering").header(HttpHeaders.AUTHORIZATION,
+                        researcher()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == " + sl + ")].status").value("SUCCEEDED"));
+    }
+
+    @Test
+    void aCancelledRunStopsWithin5SecondsAndKeepsItsPoints() throws Exception {
+        long running = start("""
+                {"domain": "permutation-powering", "mode": "SL", "steps": 200000, "batch": 16, "evaluateEvery": 5}""");
+        long queued = start("""
+                {"domain": "permutation-powering", "mode": "SL", "steps": 200000, "batch": 16, "evaluateEvery": 5}""");
+        waitFor(running, e -> e.get("latestPoint") != null, Duration.ofSeconds(120));
+
+        // the second waits for the only worker: cancelled at once, never run
+        mvc.perform(post("/api/v1/experiments/" + queued + "/cancel").header(HttpHeaders.AUTHORIZATION, admin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+
+        mvc.perform(post("/api/v1/experiments/" + running + "/cancel").header(HttpHeaders.AUTHORIZATION, admin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.cancelRequested").value(true));
+        Map<String, Object> cancelled = waitFor(running, e -> e.get("status").equals("CANCELLED"),
+                Duration.ofSeconds(5));
+
+        List<Map<String, Object>> points = points(running, -1);
+        assertThat(points).isNotEmpty();
+        assertThat(points).extracting(p -> (Integer) p.get("step")).isSorted().doesNotHaveDuplicates();
+        ModelVersion model = registry.find(((Number) cancelled.get("modelVersionId")).longValue()).orElseThrow();
+        assertThat(model.metrics()).containsEntry("cancelled", true);
+        assertThat(points(queued, -1)).isEmpty();
+        assertThat(experiment(queued).get("startedAt")).isNull();
+
+        mvc.perform(post("/api/v1/experiments/" + running + "/cancel").header(HttpHeaders.AUTHORIZATION, admin()))
+                .andExpect(status().isConflict());
+    }
+
+    private long start(String body) throws Exception {
+        String location = mvc.perform(post("/api/v1/experiments").header(HttpHeaders.AUTHORIZATION, admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andExpect(header().exists(HttpHeaders.LOCATION))
+                .andExpect(jsonPath("$.status").value("QUEUED")).andExpect(jsonPath("$.startedBy").value("test-admin"))
+                .andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
+        assertThat(location).startsWith("/api/v1/experiments/");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** Polls the experiment (as a researcher) until the condition holds; fails after the limit. */
+    private Map<String, Object> waitFor(long id, Predicate<Map<String, Object>> condition, Duration limit)
+            throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Map<String, Object> experiment = experiment(id);
+        while (!condition.test(experiment)) {
+            assertThat(System.nanoTime()).as("experiment %d within %s; it is %s", id, limit, experiment)
+                    .isLessThan(deadline);
+            assertThat(experiment.get("status")).as("experiment %d failed: %s", id, experiment.get("errorMessage"))
+                    .isNotEqualTo("FAILED");
+            Thread.sleep(100);
+            experiment = experiment(id);
+        }
+        return experiment;
+    }
+
+    private Map<String, Object> experiment(long id) throws Exception {
+        String body = mvc.perform(get("/api/v1/experiments/" + id).header(HttpHeaders.AUTHORIZATION, researcher()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readValue(body, new TypeReference<>() {});
+    }
+
+    private List<Map<String, Object>> points(long id, int after) throws Exception {
+        String body = mvc.perform(get("/api/v1/experiments/" + id + "/points").param("after", Integer.toString(after))
+                        .header(HttpHeaders.AUTHORIZATION, researcher()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readValue(body, new TypeReference<>() {});
+    }
+
+    private String admin() {
+        return "Bearer " + accounts.token(accounts.admin());
+    }
+
+    private String researcher() {
+        return "Bearer " + accounts.token(accounts.researcher());
+    }
+}

@@ -1,0 +1,84 @@
+package org.amplify.experiments;
+
+import java.time.Duration;
+import org.amplify.web.Browser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An admin in a real Chromium: makes a mistake in the start form, starts an SL experiment, watches
+ * its progress bar move and its accuracy chart fill, and cancels it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ExperimentBrowserTests {
+
+    private static final Duration JOB = Duration.ofSeconds(90);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ExperimentService experiments;
+
+    @Test
+    void anAdminStartsWatchesAndCancelsAnExperiment() {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("admin", "admin-password-of-the-tests");
+            browser.click("nav a[href='/experiments']").waitForText("Start an experiment");
+            assertThat(browser.text()).contains("permutation-powering", "union-find", "Held-out accuracy");
+
+            browser.type("#steps", "0").type("#size", "3").click("#start");
+            browser.waitForText("The experiment was not started");
+            assertThat(browser.text()).contains("must be between 8 and 64", "must be positive");
+            assertThat(browser.find("#steps").getAttribute("class")).contains("invalid");
+            browser.screenshot("experiments-field-errors");
+
+            browser.type("#size", "8").type("#steps", "20000").type("#batch", "16").type("#seed", "11")
+                    .type("#evaluateEvery", "10");
+            browser.click("input[type=radio][value=SL]").click("#start");
+            browser.waitForText("was queued");
+            String path = browser.path();
+            assertThat(path).matches("/experiments/\\d+");
+            long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+
+            // the page polls: the bar moves, the chart gets points, without a reload
+            browser.script("window.notReloaded = true");
+            double first = width(browser, w -> w > 0);
+            double later = width(browser, w -> w > first);
+            assertThat(later).isGreaterThan(first);
+            browser.waitForAttribute("#latest-accuracy", "textContent", text -> text.contains("% at step"), JOB);
+            Object plotted = browser.script(
+                    "return Chart.getChart('accuracy-chart').data.datasets[0].data.length");
+            assertThat(((Number) plotted).intValue()).isPositive();
+            assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
+            browser.screenshot("experiment-running");
+
+            browser.click("#cancel");
+            browser.waitForText("CANCELLED", Duration.ofSeconds(20));
+            assertThat(experiments.get(id).status()).isEqualTo(ExperimentStatus.CANCELLED);
+            assertThat(experiments.points(id, -1)).isNotEmpty();
+            assertThat(browser.script("return document.getElementById('cancel') === null")).isEqualTo(true);
+            assertThat(browser.text()).contains("model version id");
+            browser.screenshot("experiment-cancelled");
+
+            browser.open("/experiments?domain=permutation-powering").waitForText("#" + id);
+            browser.screenshot("experiments");
+        }
+    }
+
+    private static double width(Browser browser, java.util.function.DoublePredicate condition) {
+        String style = browser.waitForAttribute("#progress-bar", "style",
+                s -> condition.test(percent(s)), JOB);
+        return percent(style);
+    }
+
+    private static double percent(String style) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("width:\\s*([0-9.]+)%").matcher(style);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
