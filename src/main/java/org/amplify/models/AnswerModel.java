@@ -37,7 +37,7 @@ import org.amplify.models.internal.AnswerBlock;
 public final class AnswerModel implements AutoCloseable {
 
     private static final int MAGIC = 0x414d5058; // "AMPX"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     /** Steps over which the learning rate rises to its value: without it Adam made X diverge. */
     static final int WARM_UP_STEPS = 200;

@@ -49,18 +49,21 @@ public final class AnswerBlock extends AbstractBlock {
     private final Parameter copyKey;
     private final Parameter mixWeight;
     private final Parameter mixBias;
+    private final Parameter copyMatch;
+    private final int tupleLength;
 
     public AnswerBlock(ModelSize size, int vocabulary, int factLength, int questionLength) {
         this.size = size;
         this.vocabulary = vocabulary;
         this.factLength = factLength;
         this.questionLength = questionLength;
+        this.tupleLength = Math.max(factLength, questionLength);
         int d = size.width();
         tokenEmbedding = weight("token_embedding", vocabulary, d);
         factProjection = weight("fact_projection", d * factLength, d);
         questionProjection = weight("question_projection", d * questionLength, d);
         for (int i = 0; i < size.layers(); i++) {
-            layers.add(new Layer(i, d, size.feedForward()));
+            layers.add(new Layer(i, d, size.feedForward(), size.heads()));
         }
         outGamma = gamma("out_gamma", d);
         outBeta = beta("out_beta", d);
@@ -70,6 +73,7 @@ public final class AnswerBlock extends AbstractBlock {
         copyKey = weight("copy_key", d, factLength * d);
         mixWeight = weight("mix_weight", d, factLength + 1);
         mixBias = bias("mix_bias", factLength + 1);
+        copyMatch = weight("copy_match", tupleLength * tupleLength, factLength);
     }
 
     public ModelSize size() {
@@ -101,10 +105,12 @@ public final class AnswerBlock extends AbstractBlock {
         NDArray keyValid = NDArrays.concat(new NDList(factMask.getManager().ones(new Shape(batch, 1)),
                 factMask.toType(DataType.FLOAT32, false)), 1);
         NDArray keyBias = keyValid.sub(1f).mul(1e9f).reshape(batch, 1, 1, 1 + nFacts);
+        NDArray matches = matches(facts, questions); // [B, 1+F, 1+F, T*T]
 
         for (Layer layer : layers) {
+            NDArray bias = matches.matMul(value(store, layer.match, x, training)).transpose(0, 3, 1, 2).add(keyBias);
             x = x.add(layer.attention(store, layerNorm(x, value(store, layer.gamma1, x, training),
-                    value(store, layer.beta1, x, training)), keyBias, training));
+                    value(store, layer.beta1, x, training)), bias, training));
             x = x.add(layer.feedForward(store, layerNorm(x, value(store, layer.gamma2, x, training),
                     value(store, layer.beta2, x, training)), training));
         }
@@ -113,7 +119,9 @@ public final class AnswerBlock extends AbstractBlock {
         NDArray factStates = normed.get(":, 1:, :");
         NDArray generated = question.matMul(value(store, outWeight, x, training))
                 .add(value(store, outBias, x, training)).softmax(-1).expandDims(1); // [B, 1, V]
-        NDArray copied = copy(store, question, factStates, facts, keyBias, training); // [B, P, V]
+        NDArray copyBias = matches.get(":, 0, 1:, :").matMul(value(store, copyMatch, x, training))
+                .transpose(0, 2, 1); // [B, P, F]: the question's token matches with each fact
+        NDArray copied = copy(store, question, factStates, facts, keyBias, copyBias, training); // [B, P, V]
         NDArray mix = question.matMul(value(store, mixWeight, x, training))
                 .add(value(store, mixBias, x, training)).softmax(-1).expandDims(1); // [B, 1, P+1]
         NDArray probabilities = mix.matMul(NDArrays.concat(new NDList(copied, generated), 1)).reshape(batch,
@@ -127,7 +135,7 @@ public final class AnswerBlock extends AbstractBlock {
      * {@code [B, P, V]}: per position, a distribution over the tokens found there.
      */
     private NDArray copy(ParameterStore store, NDArray question, NDArray factStates, NDArray facts,
-            NDArray keyBias, boolean training) {
+            NDArray keyBias, NDArray matchBias, boolean training) {
         long batch = factStates.getShape().get(0);
         long nFacts = factStates.getShape().get(1);
         int d = size.width();
@@ -137,7 +145,7 @@ public final class AnswerBlock extends AbstractBlock {
                 .reshape(batch, nFacts, factLength, d).transpose(0, 2, 1, 3); // [B, P, F, d]
         NDArray factBias = keyBias.reshape(batch, 1, 1 + nFacts).get(":, :, 1:"); // [B, 1, F]
         NDArray pointer = keys.matMul(queries).reshape(batch, factLength, nFacts).div((float) Math.sqrt(d))
-                .add(factBias).softmax(-1).expandDims(2); // [B, P, 1, F]
+                .add(matchBias).add(factBias).softmax(-1).expandDims(2); // [B, P, 1, F]
         NDArray tokens = facts.toType(DataType.INT32, false).oneHot(vocabulary).transpose(0, 2, 1, 3); // [B, P, F, V]
         return pointer.matMul(tokens).reshape(batch, factLength, vocabulary);
     }
@@ -145,6 +153,40 @@ public final class AnswerBlock extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {new Shape(inputShapes[0].get(0), vocabulary)};
+    }
+
+    /**
+     * Which tokens two items share, as in the exact-match features of reading comprehension models:
+     * for items i and j (the question first, then the facts) and token positions p of i and q of j, 1
+     * when i's token at p is j's token at q. Each attention head (and the copy head) learns a weight
+     * per (p, q), so following a name from one fact to the fact about it is there from the start
+     * rather than learned through the embeddings. Gives {@code [B, 1+F, 1+F, T*T]}, T the longer
+     * tuple length; padding never matches.
+     */
+    private NDArray matches(NDArray facts, NDArray questions) {
+        long batch = facts.getShape().get(0);
+        long items = 1 + facts.getShape().get(1);
+        NDArray asked = padTuples(facts, questions, -1).reshape(batch, items, 1, tupleLength, 1);
+        NDArray seen = padTuples(facts, questions, -2).reshape(batch, 1, items, 1, tupleLength);
+        return asked.eq(seen).toType(DataType.FLOAT32, false)
+                .reshape(batch, items, items, (long) tupleLength * tupleLength);
+    }
+
+    /** The question and the facts as one {@code [B, 1+F, T]} int tensor, padded with {@code pad}. */
+    private NDArray padTuples(NDArray facts, NDArray questions, int pad) {
+        long batch = facts.getShape().get(0);
+        long nFacts = facts.getShape().get(1);
+        NDArray q = questions.toType(DataType.INT32, false).reshape(batch, 1, questionLength);
+        NDArray f = facts.toType(DataType.INT32, false);
+        if (questionLength < tupleLength) {
+            q = NDArrays.concat(new NDList(q, q.getManager().full(new Shape(batch, 1, tupleLength - questionLength),
+                    pad, DataType.INT32)), 2);
+        }
+        if (factLength < tupleLength) {
+            f = NDArrays.concat(new NDList(f, f.getManager().full(new Shape(batch, nFacts, tupleLength - factLength),
+                    pad, DataType.INT32)), 2);
+        }
+        return NDArrays.concat(new NDList(q, f), 1);
     }
 
     /** Tuples of tokens {@code [B, F, length]} to vectors {@code [B, F, d]}: embed, concatenate, project. */
@@ -200,8 +242,9 @@ public final class AnswerBlock extends AbstractBlock {
         final Parameter hiddenBias;
         final Parameter output;
         final Parameter outputBias;
+        final Parameter match;
 
-        Layer(int index, int d, int feedForward) {
+        Layer(int index, int d, int feedForward, int heads) {
             String p = "layer" + index + "_";
             gamma1 = gamma(p + "gamma1", d);
             beta1 = beta(p + "beta1", d);
@@ -215,8 +258,10 @@ public final class AnswerBlock extends AbstractBlock {
             hiddenBias = bias(p + "hidden_bias", feedForward);
             output = weight(p + "output", feedForward, d);
             outputBias = bias(p + "output_bias", d);
+            match = weight(p + "match", tupleLength * tupleLength, heads);
         }
 
+        /** @param keyBias {@code [B, heads, 1+F, 1+F]} added to the logits: token matches and padding */
         NDArray attention(ParameterStore store, NDArray x, NDArray keyBias, boolean training) {
             Shape shape = x.getShape();
             long batch = shape.get(0);
