@@ -22,6 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.amplify.AmplifyProperties;
 import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.models.internal.ModelAliasRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,20 +36,33 @@ import tools.jackson.databind.json.JsonMapper;
  * The model registry: saves a model's file atomically under {@code <data-dir>/models/<domain>/<version>/}
  * (a temporary name, flushed to disk, then renamed), records its SHA-256, and only then inserts its
  * row. A load checks the checksum, so an altered or partial file is never served.
+ *
+ * <p>Each domain has at most one <em>champion</em>: the version that copies serve. An admin promotes a
+ * version to champion, or rolls back by promoting an older one; every change is kept in the champion
+ * history and published as {@link ChampionChanged}.
  */
 @Service
 public class ModelRegistry {
 
+    private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
+
     static final String ARTIFACT = "model.bin";
+    /** The alias of the version that copies serve. */
+    public static final String CHAMPION = "champion";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Path dataDir;
+    private final ModelAliasRepository aliases;
+    private final ApplicationEventPublisher events;
 
-    ModelRegistry(JdbcTemplate jdbc, JsonMapper json, AmplifyProperties amplify) {
+    ModelRegistry(JdbcTemplate jdbc, JsonMapper json, AmplifyProperties amplify, ModelAliasRepository aliases,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.dataDir = amplify.dataDir();
+        this.aliases = aliases;
+        this.events = events;
     }
 
     /**
@@ -74,8 +91,51 @@ public class ModelRegistry {
         return jdbc.query("SELECT * FROM model_versions WHERE id = ?", this::row, id).stream().findFirst();
     }
 
+    /** The versions of a domain, newest first. */
     public List<ModelVersion> versions(String domain) {
         return jdbc.query("SELECT * FROM model_versions WHERE domain = ? ORDER BY version DESC", this::row, domain);
+    }
+
+    /** The domains that have at least one registered version, by name. */
+    public List<String> domains() {
+        return jdbc.queryForList("SELECT DISTINCT domain FROM model_versions ORDER BY domain", String.class);
+    }
+
+    /**
+     * Makes a version the champion of its domain: the version copies serve. Promoting a version older
+     * than the current champion is how a roll back is done. The change is appended to the champion
+     * history and {@link ChampionChanged} is published in the same transaction. Promoting the current
+     * champion again changes nothing and publishes nothing.
+     *
+     * @param by the user name of the admin
+     * @return the version, now the champion
+     * @throws ModelVersionNotFoundException if no version has this id
+     * @throws ModelArtifactException if the version's file is missing or altered: it could not be served
+     */
+    @Transactional
+    public ModelVersion promote(long versionId, String by) {
+        ModelVersion version = find(versionId).orElseThrow(() -> new ModelVersionNotFoundException(versionId));
+        readVerified(version);
+        aliases.lock(version.domain(), CHAMPION);
+        Long previous = aliases.current(version.domain(), CHAMPION).orElse(null);
+        if (previous != null && previous == versionId) {
+            return version;
+        }
+        aliases.set(version.domain(), CHAMPION, versionId, previous, by);
+        events.publishEvent(new ChampionChanged(version.domain(), versionId, previous));
+        log.info("Model {} v{} (id {}) is the champion now, promoted by {} (before: {})", version.domain(),
+                version.version(), versionId, by, previous == null ? "none" : "id " + previous);
+        return version;
+    }
+
+    /** The version that copies of the domain serve, if one was promoted. */
+    public Optional<ModelVersion> champion(String domain) {
+        return aliases.current(domain, CHAMPION).flatMap(this::find);
+    }
+
+    /** Every change of the domain's champion, newest first. */
+    public List<ChampionChange> championHistory(String domain) {
+        return aliases.history(domain, CHAMPION);
     }
 
     /**
@@ -84,6 +144,17 @@ public class ModelRegistry {
      * @throws ModelArtifactException if the file is missing, altered or not a model of the domain
      */
     public AnswerModel load(ModelVersion version, AlgorithmicDomain domain) {
+        byte[] content = readVerified(version);
+        try {
+            return AnswerModel.load(domain, new java.io.ByteArrayInputStream(content));
+        } catch (IOException | MalformedModelException e) {
+            throw new ModelArtifactException("cannot read the file of " + version.domain() + " v" + version.version()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The content of a version's file, after checking it against the recorded SHA-256. */
+    private byte[] readVerified(ModelVersion version) {
         Path file = dataDir.resolve(version.artifactPath());
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
             byte[] content = in.readAllBytes();
@@ -92,8 +163,8 @@ public class ModelRegistry {
                 throw new ModelArtifactException("the file of " + version.domain() + " v" + version.version()
                         + " does not match its checksum: it was altered or is incomplete", null);
             }
-            return AnswerModel.load(domain, new java.io.ByteArrayInputStream(content));
-        } catch (IOException | MalformedModelException e) {
+            return content;
+        } catch (IOException e) {
             throw new ModelArtifactException("cannot read the file of " + version.domain() + " v" + version.version()
                     + ": " + e.getMessage(), e);
         }

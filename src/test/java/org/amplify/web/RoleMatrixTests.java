@@ -79,6 +79,9 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/experiments/{id}", Access.RESEARCHER),
             Map.entry("GET /api/v1/experiments/{id}/points", Access.RESEARCHER),
             Map.entry("POST /api/v1/experiments/{id}/cancel", Access.ADMIN),
+            // models: every signed-in user sees them, admins promote (and roll back)
+            Map.entry("GET /models", Access.AUTHENTICATED),
+            Map.entry("POST /models/{id}/promote", Access.ADMIN),
             // actuator: health is public, the rest is for admins
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),

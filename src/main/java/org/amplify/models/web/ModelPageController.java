@@ -1,0 +1,153 @@
+package org.amplify.models.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.amplify.accounts.AccountPrincipal;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.Domains;
+import org.amplify.models.ChampionChange;
+import org.amplify.models.ModelArtifactException;
+import org.amplify.models.ModelRegistry;
+import org.amplify.models.ModelVersion;
+import org.amplify.models.ModelVersionNotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Models page: per domain, its registered versions newest first with the champion marked, their
+ * lineage as a picture, and the champion history; admins promote a version or roll back to an older one.
+ */
+@Controller
+@RequestMapping("/models")
+class ModelPageController {
+
+    private final ModelRegistry registry;
+    private final Domains domains;
+
+    ModelPageController(ModelRegistry registry, Domains domains) {
+        this.registry = registry;
+        this.domains = domains;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String domain, Model model) {
+        List<String> names = domainNames();
+        String selected = names.contains(domain) ? domain : names.get(0);
+        List<ModelVersion> versions = registry.versions(selected);
+        ModelVersion champion = registry.champion(selected).orElse(null);
+        Map<Long, ModelVersion> byId = new HashMap<>();
+        versions.forEach(version -> byId.put(version.id(), version));
+
+        List<VersionRow> rows = new ArrayList<>();
+        Map<Long, String> tooltips = new HashMap<>();
+        for (ModelVersion version : versions) {
+            ModelVersion parent = version.parentId() == null ? null
+                    : Optional.ofNullable(byId.get(version.parentId())).or(() -> registry.find(version.parentId()))
+                            .orElse(null);
+            String metrics = keyMetrics(version.metrics());
+            boolean isChampion = champion != null && champion.id() == version.id();
+            rows.add(new VersionRow(version, parent, metrics, isChampion,
+                    champion != null && version.version() < champion.version()));
+            tooltips.put(version.id(), "v" + version.version() + " · " + version.kind()
+                    + (isChampion ? " · champion" : "") + (metrics.isEmpty() ? "" : " · " + metrics));
+        }
+        List<HistoryRow> history = registry.championHistory(selected).stream()
+                .map(change -> new HistoryRow(change, versionOf(change.versionId(), byId),
+                        change.previousVersionId() == null ? null : versionOf(change.previousVersionId(), byId)))
+                .toList();
+
+        model.addAttribute("domains", names);
+        model.addAttribute("domain", selected);
+        model.addAttribute("description", domains.find(selected).map(AlgorithmicDomain::description).orElse(null));
+        model.addAttribute("champion", champion);
+        model.addAttribute("rows", rows);
+        model.addAttribute("history", history);
+        model.addAttribute("lineage", Lineage.of(versions, champion == null ? null : champion.id(), tooltips));
+        return "models/models";
+    }
+
+    @PostMapping("/{id}/promote")
+    @PreAuthorize("hasRole('ADMIN')")
+    String promote(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me,
+            RedirectAttributes redirect) {
+        ModelVersion version = registry.find(id).orElseThrow(() -> new ModelVersionNotFoundException(id));
+        Optional<ModelVersion> before = registry.champion(version.domain());
+        redirect.addAttribute("domain", version.domain());
+        String name = version.domain() + " v" + version.version();
+        if (before.isPresent() && before.get().id() == id) {
+            redirect.addFlashAttribute("success", name + " is already the champion.");
+            return "redirect:/models";
+        }
+        try {
+            registry.promote(id, me.getUsername());
+        } catch (ModelArtifactException e) {
+            redirect.addFlashAttribute("error", name + " was not promoted: " + e.getMessage() + ".");
+            return "redirect:/models";
+        }
+        boolean rollBack = before.isPresent() && version.version() < before.get().version();
+        redirect.addFlashAttribute("success", (rollBack
+                ? "Rolled back: " + name + " is the champion again, instead of v" + before.get().version()
+                : name + " is the champion now" + before.map(b -> ", instead of v" + b.version()).orElse(""))
+                + ". Copies serving " + version.domain() + " switch to it.");
+        return "redirect:/models";
+    }
+
+    /** The algorithmic domains, and any other domain that has registered versions. */
+    private List<String> domainNames() {
+        TreeSet<String> names = new TreeSet<>();
+        domains.algorithmic().forEach(domain -> names.add(domain.name()));
+        names.addAll(registry.domains());
+        return List.copyOf(names);
+    }
+
+    private Integer versionOf(long id, Map<Long, ModelVersion> byId) {
+        ModelVersion version = byId.get(id);
+        return version != null ? Integer.valueOf(version.version())
+                : registry.find(id).map(ModelVersion::version).orElse(null);
+    }
+
+    /** The metrics worth a glance: held-out accuracy and training steps, when the version has them. */
+    static String keyMetrics(Map<String, Object> metrics) {
+        List<String> parts = new ArrayList<>();
+        if (metrics.get("accuracy") instanceof Number accuracy) {
+            parts.add(String.format(Locale.ROOT, "accuracy %.1f %%", accuracy.doubleValue() * 100));
+        }
+        if (metrics.get("steps") instanceof Number steps) {
+            parts.add(steps.longValue() + " steps");
+        }
+        if (Boolean.TRUE.equals(metrics.get("cancelled"))) {
+            parts.add("cancelled run");
+        }
+        return String.join(" · ", parts);
+    }
+
+    /**
+     * One line of the versions table.
+     *
+     * @param parent the version it was trained from, if any
+     * @param olderThanChampion promoting it is a roll back
+     */
+    public record VersionRow(ModelVersion version, ModelVersion parent, String keyMetrics, boolean champion,
+            boolean olderThanChampion) {
+
+        public String shortSha256() {
+            return version.sha256().substring(0, 12);
+        }
+    }
+
+    /** One line of the champion history, with version numbers. */
+    public record HistoryRow(ChampionChange change, Integer version, Integer previousVersion) {}
+}

@@ -1,0 +1,19 @@
+package org.amplify.models.web;
+
+import org.amplify.accounts.RouteRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** The models module's routes: every signed-in user sees the models; only admins promote or roll back. */
+@Component
+class ModelRouteRules implements RouteRules {
+
+    @Override
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers(HttpMethod.GET, "/models").authenticated()
+                .requestMatchers("/models", "/models/**").hasRole("ADMIN");
+    }
+}
