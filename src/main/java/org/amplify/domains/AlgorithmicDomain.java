@@ -70,6 +70,30 @@ public interface AlgorithmicDomain {
     /** The kind of a question for per-kind accuracy, e.g. {@code "k 4-7"} or {@code "distance"}. */
     String kind(Question question);
 
+    /**
+     * A question typed by a person in the domain's token notation ({@link #notation}): its tokens'
+     * symbols separated by spaces. Empty when a symbol is unknown or the count is wrong.
+     */
+    default java.util.Optional<Question> parse(String text) {
+        String[] symbols = text == null ? new String[0] : text.strip().split("\\s+");
+        if (symbols.length != questionLength()) {
+            return java.util.Optional.empty();
+        }
+        int[] tokens = new int[symbols.length];
+        for (int i = 0; i < symbols.length; i++) {
+            tokens[i] = vocabulary().token(symbols[i]);
+            if (tokens[i] <= Vocabulary.UNKNOWN) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(new Question(tokens));
+    }
+
+    /** A question in the token notation that {@link #parse} reads. */
+    default String notation(Question question) {
+        return vocabulary().render(question.tokens());
+    }
+
     /** The question for people. */
     default String describe(Question question) {
         return vocabulary().render(question.tokens());

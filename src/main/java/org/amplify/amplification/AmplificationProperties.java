@@ -1,0 +1,22 @@
+package org.amplify.amplification;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of amplification with people ({@code amplify.amplification.*}).
+ *
+ * @param copies how many copies of the promoted model answer each subquestion (their answers are votes)
+ * @param agreementThreshold the share of copies that must agree for an answer to be trusted; below
+ *     it the subquestion goes to people
+ */
+@Validated
+@ConfigurationProperties("amplify.amplification")
+public record AmplificationProperties(
+        @Min(1) @DefaultValue("3") int copies,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6667") double agreementThreshold) {
+}

@@ -1,0 +1,127 @@
+package org.amplify.amplification;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.models.AnswerModel;
+import org.amplify.models.ChampionChanged;
+import org.amplify.models.ModelInput;
+import org.amplify.models.ModelRegistry;
+import org.amplify.models.ModelVersion;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The copies of each domain's promoted model (its {@code champion}). The model is loaded once and
+ * reloaded when the champion changes, without a restart. Each copy answers by sampling from the
+ * model's answer distribution with a seed of its own, so a model that is unsure produces copies
+ * that disagree: their votes and agreement say how far to trust it (reliability amplification).
+ * One forward pass serves every copy of a batch of subquestions.
+ */
+@Service
+public class CopyPool {
+
+    private final ModelRegistry registry;
+    private final Map<String, Loaded> loaded = new HashMap<>();
+    private final AtomicLong calls = new AtomicLong();
+
+    CopyPool(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The version the copies of the domain serve now, if one is promoted. */
+    public Optional<ModelVersion> champion(String domain) {
+        return registry.champion(domain);
+    }
+
+    /**
+     * Every copy's answer to each question: {@code [question][copy]} answer tokens.
+     *
+     * @param seeds one per question, so a question's votes are reproducible
+     */
+    public synchronized Votes vote(AlgorithmicDomain domain, ModelVersion version, List<ModelInput> inputs,
+            long[] seeds, int copies) {
+        AnswerModel model = model(domain, version);
+        float[][] distributions = model.distributions(inputs);
+        calls.addAndGet((long) inputs.size() * copies);
+        int[][] votes = new int[inputs.size()][copies];
+        for (int i = 0; i < inputs.size(); i++) {
+            for (int c = 0; c < copies; c++) {
+                votes[i][c] = sample(distributions[i], new SplittableRandom(seeds[i] * 1_000_003L + c));
+            }
+        }
+        return new Votes(version.id(), votes);
+    }
+
+    /** Copy answers given since the start: each is one model call of a tree's budget. */
+    public long calls() {
+        return calls.get();
+    }
+
+    @EventListener
+    synchronized void championChanged(ChampionChanged event) {
+        Loaded old = loaded.remove(event.domain());
+        if (old != null) {
+            old.model().close();
+        }
+    }
+
+    private AnswerModel model(AlgorithmicDomain domain, ModelVersion version) {
+        Loaded current = loaded.get(domain.name());
+        if (current == null || current.versionId() != version.id()) {
+            if (current != null) {
+                current.model().close();
+            }
+            current = new Loaded(version.id(), registry.load(version, domain));
+            loaded.put(domain.name(), current);
+        }
+        return current.model();
+    }
+
+    private static int sample(float[] distribution, SplittableRandom random) {
+        double u = random.nextDouble();
+        double sum = 0;
+        for (int token = 0; token < distribution.length; token++) {
+            sum += distribution[token];
+            if (u < sum) {
+                return token;
+            }
+        }
+        return distribution.length - 1;
+    }
+
+    /** The copies' answers: {@code votes[question][copy]}, from {@code versionId}. */
+    public record Votes(long versionId, int[][] votes) {
+
+        /** The majority answer of a question and its share of the copies. */
+        public Majority majority(int question) {
+            Map<Integer, Integer> counts = new HashMap<>();
+            int best = votes[question][0];
+            for (int vote : votes[question]) {
+                int n = counts.merge(vote, 1, Integer::sum);
+                if (n > counts.get(best)) {
+                    best = vote;
+                }
+            }
+            return new Majority(best, (double) counts.get(best) / votes[question].length);
+        }
+
+        public List<Integer> of(int question) {
+            List<Integer> list = new ArrayList<>();
+            for (int vote : votes[question]) {
+                list.add(vote);
+            }
+            return list;
+        }
+    }
+
+    /** The answer most copies gave and the share of copies that gave it. */
+    public record Majority(int answer, double agreement) {}
+
+    private record Loaded(long versionId, AnswerModel model) {}
+}

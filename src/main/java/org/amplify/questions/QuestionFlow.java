@@ -1,0 +1,201 @@
+package org.amplify.questions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.amplify.questions.internal.SubquestionStore;
+import org.amplify.questions.internal.SubquestionStore.SubquestionRow;
+import org.amplify.questions.internal.TreeStore;
+import org.amplify.questions.internal.TreeStore.QuestionRow;
+import org.amplify.questions.internal.WorkspaceStore;
+import org.amplify.questions.internal.WorkspaceStore.WorkspaceRow;
+import org.springframework.stereotype.Component;
+
+/**
+ * How answers move through a tree: a subquestion's status and usable answer from its append-only
+ * rows; a subquestion becoming a question of its own (expanded, or sent to people when the copies
+ * disagree); a question's answer, once its experts agree, flowing back to the workspace that asked.
+ */
+@Component
+class QuestionFlow {
+
+    private final TreeStore trees;
+    private final WorkspaceStore workspaces;
+    private final SubquestionStore subquestions;
+    private final QuestionsProperties properties;
+
+    QuestionFlow(TreeStore trees, WorkspaceStore workspaces, SubquestionStore subquestions,
+            QuestionsProperties properties) {
+        this.trees = trees;
+        this.workspaces = workspaces;
+        this.subquestions = subquestions;
+        this.properties = properties;
+    }
+
+    Workspace view(WorkspaceRow row, boolean withSiblings) {
+        QuestionRow question = trees.question(row.questionId()).orElseThrow();
+        Tree tree = trees.find(row.treeId()).orElseThrow();
+        Long parentWorkspace = null;
+        String parentContext = null;
+        if (question.parentSubquestionId() != null) {
+            SubquestionRow asking = subquestions.find(question.parentSubquestionId()).orElseThrow();
+            parentWorkspace = asking.workspaceId();
+            WorkspaceRow parent = workspaces.find(parentWorkspace).orElseThrow();
+            parentContext = trees.question(parent.questionId()).orElseThrow().visibleContext();
+        }
+        boolean hidden = parentContext != null && !parentContext.equals(question.visibleContext());
+        List<Subquestion> subs = withSiblings
+                ? subquestions.ofWorkspace(row.id()).stream().map(this::subquestion).toList() : List.of();
+        List<Workspace> siblings = withSiblings ? workspaces.ofQuestion(row.questionId()).stream()
+                .filter(w -> w.id() != row.id()).map(w -> view(w, false)).toList() : List.of();
+        Workspace.Budget budget = new Workspace.Budget(tree.stats().modelCalls(), tree.modelCallBudget(),
+                tree.stats().workspaces(), tree.workspaceBudget(), question.depth(), tree.depthLimit());
+        return new Workspace(row.id(), row.questionId(), tree.id(), tree.title(), tree.domain(), question.depth(),
+                question.text(), question.visibleContext(), row.contextUnlocked() ? parentContext : null, hidden,
+                row.open(), row.heldByOther(-1) ? row.heldBy() : null, row.heldByOther(-1) ? row.heldByName() : null,
+                row.heldUntil(), row.scratchpad(), row.draftAnswer(), row.answer(), row.answeredByName(),
+                row.version(), parentWorkspace, subs, siblings, budget, row.createdAt());
+    }
+
+    Subquestion subquestion(SubquestionRow row) {
+        List<SubAnswer> answers = subquestions.answers(row.id());
+        List<Feedback> feedback = subquestions.feedback(row.id());
+        Optional<QuestionRow> child = trees.questionOf(row.id());
+        List<Long> childWorkspaces = child.map(q -> workspaces.ofQuestion(q.id()).stream().map(WorkspaceRow::id)
+                .toList()).orElse(List.of());
+        Feedback verdict = feedback.stream().filter(f -> f.verdict() != Verdict.EXPAND).reduce((a, b) -> b)
+                .orElse(null);
+        SubAnswer person = answers.stream().filter(a -> a.source() == AnswerSource.PERSON).reduce((a, b) -> b)
+                .orElse(null);
+        SubAnswer own = answers.stream().filter(a -> a.source() != AnswerSource.PERSON).reduce((a, b) -> b)
+                .orElse(null);
+        boolean expanded = feedback.stream().anyMatch(f -> f.verdict() == Verdict.EXPAND);
+        SubquestionStatus status;
+        String answer = null;
+        if (verdict != null && verdict.verdict() == Verdict.CORRECT) {
+            status = SubquestionStatus.CORRECTED;
+            answer = verdict.correctedAnswer();
+        } else if (person != null) {
+            status = SubquestionStatus.ANSWERED_BY_PERSON;
+            answer = person.answer();
+        } else if (verdict != null && own != null && own.answer() != null) {
+            status = SubquestionStatus.ANSWERED_BY_MODEL; // accepted by the expert
+            answer = own.answer();
+        } else if (child.isPresent()) {
+            status = expanded ? SubquestionStatus.EXPANDED : SubquestionStatus.NEEDS_PERSON;
+        } else if (own == null) {
+            status = SubquestionStatus.OPEN;
+        } else if (own.trusted()) {
+            status = SubquestionStatus.ANSWERED_BY_MODEL;
+            answer = own.answer();
+        } else {
+            status = SubquestionStatus.NEEDS_PERSON;
+        }
+        return new Subquestion(row.id(), row.workspaceId(), row.position(), row.text(), row.passedContext(), status,
+                answer, answers, feedback, child.map(QuestionRow::id).orElse(null), childWorkspaces, row.createdAt());
+    }
+
+    void recordAnswer(long subquestionId, AnswerSource source, String answer, List<String> votes, Double agreement,
+            boolean trusted, Long modelVersionId, String note) {
+        SubquestionRow sub = subquestions.find(subquestionId)
+                .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
+        WorkspaceRow ws = workspaces.find(sub.workspaceId()).orElseThrow();
+        trees.lock(ws.treeId());
+        String fullNote = note;
+        if (!trusted && trees.questionOf(subquestionId).isEmpty()) {
+            try {
+                long child = becomeQuestion(sub, ws);
+                workspaces.event(ws.id(), "SENT_TO_PEOPLE", null, Map.of("subquestion", sub.position(),
+                        "question", child));
+            } catch (QuestionRefusedException e) {
+                fullNote = (note == null ? "" : note + " ") + e.getMessage() + " Answer it yourself with Correct.";
+            }
+        }
+        subquestions.insertAnswer(subquestionId, source, answer, votes, agreement, trusted, modelVersionId, fullNote);
+    }
+
+    /**
+     * The subquestion becomes a question of its own with its workspaces in the queue, within the
+     * tree's workspace budget and depth limit (the caller holds the tree's lock).
+     */
+    long becomeQuestion(SubquestionRow sub, WorkspaceRow asking) {
+        Tree tree = trees.find(asking.treeId()).orElseThrow();
+        QuestionRow parent = trees.question(asking.questionId()).orElseThrow();
+        if (parent.depth() + 1 > tree.depthLimit()) {
+            throw new QuestionRefusedException(null, "The tree's depth limit (" + tree.depthLimit()
+                    + ") is reached: this subquestion cannot get a workspace of its own.");
+        }
+        int used = workspaces.countInTree(tree.id());
+        if (used + tree.expertsPerQuestion() > tree.workspaceBudget()) {
+            throw new QuestionRefusedException(null, "The tree's budget of expert workspaces (" + tree.workspaceBudget()
+                    + ") is spent: this subquestion cannot get a workspace of its own.");
+        }
+        long questionId = trees.insertQuestion(tree.id(), sub.id(), parent.depth() + 1, sub.text(),
+                sub.passedContext());
+        for (int i = 0; i < tree.expertsPerQuestion(); i++) {
+            long id = workspaces.insert(questionId, null, properties.hold());
+            workspaces.event(id, "CREATED", null, Map.of("question", sub.text(), "from_workspace", asking.id()));
+        }
+        return questionId;
+    }
+
+    /** The question's answer: its experts' when they all answered alike, an admin's resolution otherwise. */
+    Optional<String> answerOf(long questionId) {
+        Optional<String> resolved = trees.resolution(questionId);
+        if (resolved.isPresent()) {
+            return resolved;
+        }
+        List<WorkspaceRow> all = workspaces.ofQuestion(questionId);
+        List<String> answers = all.stream().filter(w -> !w.open()).map(WorkspaceRow::answer).toList();
+        if (answers.isEmpty() || answers.size() < all.size()) {
+            return Optional.empty();
+        }
+        String first = QuestionService.normalize(answers.get(0));
+        return answers.stream().allMatch(a -> QuestionService.normalize(a).equals(first))
+                ? Optional.of(answers.get(0)) : Optional.empty();
+    }
+
+    boolean disagreement(long questionId) {
+        List<WorkspaceRow> all = workspaces.ofQuestion(questionId);
+        return all.stream().noneMatch(WorkspaceRow::open) && answerOf(questionId).isEmpty();
+    }
+
+    /** After a submit or a resolution: the answer, if the question has one now, goes to the workspace that asked. */
+    void questionAnswered(long questionId, Long actorId) {
+        QuestionRow question = trees.question(questionId).orElseThrow();
+        Optional<String> answer = answerOf(questionId);
+        if (question.parentSubquestionId() == null) {
+            return;
+        }
+        SubquestionRow asking = subquestions.find(question.parentSubquestionId()).orElseThrow();
+        if (answer.isPresent()) {
+            subquestions.insertAnswer(asking.id(), AnswerSource.PERSON, answer.get(), List.of(), null, true, null,
+                    null);
+            workspaces.event(asking.workspaceId(), "ANSWER_RECEIVED", actorId, Map.of("subquestion",
+                    asking.position(), "answer", answer.get()));
+        } else if (disagreement(questionId)) {
+            workspaces.event(asking.workspaceId(), "DISAGREEMENT", actorId, Map.of("subquestion", asking.position()));
+        }
+    }
+
+    TreeView treeView(Tree tree) {
+        List<QuestionRow> questions = trees.questions(tree.id());
+        QuestionRow root = questions.stream().filter(q -> q.depth() == 0).findFirst().orElseThrow();
+        return new TreeView(tree, node(root));
+    }
+
+    private TreeView.Node node(QuestionRow question) {
+        List<WorkspaceRow> rows = workspaces.ofQuestion(question.id());
+        List<TreeView.Branch> branches = new ArrayList<>();
+        for (WorkspaceRow ws : rows) {
+            for (SubquestionRow row : subquestions.ofWorkspace(ws.id())) {
+                Subquestion sub = subquestion(row);
+                TreeView.Node child = trees.questionOf(row.id()).map(this::node).orElse(null);
+                branches.add(new TreeView.Branch(sub.id(), ws.id(), sub.text(), sub.status(), sub.answer(), child));
+            }
+        }
+        return new TreeView.Node(question.id(), question.text(), rows.stream().map(WorkspaceRow::id).toList(),
+                answerOf(question.id()).orElse(null), disagreement(question.id()), branches);
+    }
+}

@@ -1,0 +1,252 @@
+package org.amplify.questions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.Context;
+import org.amplify.domains.Domains;
+import org.amplify.questions.internal.SubquestionStore;
+import org.amplify.questions.internal.SubquestionStore.SubquestionRow;
+import org.amplify.questions.internal.TreeStore;
+import org.amplify.questions.internal.TreeStore.QuestionRow;
+import org.amplify.questions.internal.WorkspaceStore;
+import org.amplify.questions.internal.WorkspaceStore.WorkspaceRow;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The questions module's facade: trees and what their workspaces show, and the answers the copies
+ * give (recorded by amplification). What experts do in a workspace is {@link WorkspaceService}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class QuestionService {
+
+    /** The domain of questions people ask and answer in words. */
+    public static final String TEXT = "text";
+
+    private final Domains domains;
+    private final TreeStore trees;
+    private final WorkspaceStore workspaces;
+    private final SubquestionStore subquestions;
+    private final QuestionsProperties properties;
+    private final QuestionFlow flow;
+
+    QuestionService(Domains domains, TreeStore trees, WorkspaceStore workspaces, SubquestionStore subquestions,
+            QuestionsProperties properties, QuestionFlow flow) {
+        this.domains = domains;
+        this.trees = trees;
+        this.workspaces = workspaces;
+        this.subquestions = subquestions;
+        this.properties = properties;
+        this.flow = flow;
+    }
+
+    /** {@code text} and the algorithmic domains. */
+    public List<String> domainNames() {
+        List<String> names = new ArrayList<>(List.of(TEXT));
+        domains.algorithmic().forEach(d -> names.add(d.name()));
+        return names;
+    }
+
+    public QuestionsProperties settings() {
+        return properties;
+    }
+
+    /** An example of a question in the domain's notation, for the forms' hints (null for {@code text}). */
+    public String exampleQuestion(String domain) {
+        return domains.find(domain).map(d -> {
+            SplittableRandom random = new SplittableRandom(domain.hashCode());
+            return d.notation(d.randomQuestion(d.generate(d.minSize(), random), 1, random));
+        }).orElse(null);
+    }
+
+    /**
+     * Creates a tree, its root question and its workspaces (the first held by the owner, the others,
+     * when it asks for several experts, in the queue).
+     *
+     * @return the owner's workspace of the root question
+     */
+    @Transactional
+    public long createTree(NewTree request, long ownerId) {
+        String question = request.question() == null ? "" : request.question().strip();
+        String domain = request.domain() == null ? "" : request.domain();
+        if (!domainNames().contains(domain)) {
+            throw new QuestionRefusedException("domain", "Unknown domain '" + domain + "': choose one of "
+                    + String.join(", ", domainNames()) + ".");
+        }
+        checkText("question", question);
+        int calls = budget("modelCallBudget", request.modelCallBudget(), properties.modelCallBudget(), 0);
+        int workspaceBudget = budget("workspaceBudget", request.workspaceBudget(), properties.workspaceBudget(), 1);
+        int depth = budget("depthLimit", request.depthLimit(), properties.depthLimit(), 0);
+        int experts = budget("expertsPerQuestion", request.expertsPerQuestion(), properties.expertsPerQuestion(), 1);
+        if (experts > workspaceBudget) {
+            throw new QuestionRefusedException("expertsPerQuestion", "Asks for more experts (" + experts
+                    + ") than the tree may have workspaces (" + workspaceBudget + ").");
+        }
+        String context;
+        Integer size = null;
+        Long seed = null;
+        Optional<AlgorithmicDomain> algorithmic = domains.find(domain);
+        if (algorithmic.isPresent()) {
+            AlgorithmicDomain d = algorithmic.get();
+            if (d.parse(question).isEmpty()) {
+                throw new QuestionRefusedException("question", "Not a question of " + domain + ": write its "
+                        + d.questionLength() + " symbols separated by spaces, e.g. '" + exampleQuestion(domain) + "'.");
+            }
+            size = request.size() == null ? d.defaultSize() : request.size();
+            if (size < d.minSize() || size > d.maxSize()) {
+                throw new QuestionRefusedException("size", "The size must be between " + d.minSize() + " and "
+                        + d.maxSize() + ".");
+            }
+            seed = request.seed() == null ? new SplittableRandom().nextLong(1, Long.MAX_VALUE) : request.seed();
+            context = describe(d, d.generate(size, new SplittableRandom(seed)));
+        } else {
+            context = request.context() == null ? "" : request.context().strip();
+            if (context.length() > 100 * properties.maxTextLength()) {
+                throw new QuestionRefusedException("context", "The context is too long: at most "
+                        + 100 * properties.maxTextLength() + " characters.");
+            }
+        }
+        long treeId = trees.insertTree(request, ownerId, context, size, seed, calls, workspaceBudget, depth, experts);
+        long questionId = trees.insertQuestion(treeId, null, 0, question, context);
+        long own = 0;
+        for (int i = 0; i < experts; i++) {
+            long id = workspaces.insert(questionId, i == 0 ? ownerId : null, properties.hold());
+            workspaces.event(id, "CREATED", ownerId, java.util.Map.of("question", question));
+            own = i == 0 ? id : own;
+        }
+        return own;
+    }
+
+    public Tree tree(long id) {
+        return trees.find(id).orElseThrow(() -> new TreeNotFoundException(id));
+    }
+
+    /** Newest first, filtered by a search on title, domain and owner. */
+    public List<Tree> trees(String search) {
+        return trees.list(search, 200);
+    }
+
+    /** A workspace with everything its page shows. */
+    public Workspace workspace(long id) {
+        WorkspaceRow row = workspaces.find(id).orElseThrow(() -> new WorkspaceNotFoundException(id));
+        return flow.view(row, true);
+    }
+
+    /** The root workspaces of a tree (one an expert). */
+    public List<Long> rootWorkspaces(long treeId) {
+        tree(treeId);
+        return trees.questions(treeId).stream().filter(q -> q.depth() == 0).findFirst()
+                .map(q -> workspaces.ofQuestion(q.id()).stream().map(WorkspaceRow::id).toList()).orElse(List.of());
+    }
+
+    public List<HistoryEvent> history(long workspaceId) {
+        workspace(workspaceId);
+        return workspaces.history(workspaceId);
+    }
+
+    /** The whole tree for its picture: every question, its workspaces and subquestions. */
+    public TreeView treeView(long treeId) {
+        return flow.treeView(tree(treeId));
+    }
+
+    /** Open workspaces in queue order, held or not (for admins). */
+    public List<QueueEntry> queue() {
+        return workspaces.open().stream().map(w -> new QueueEntry(w.id(), w.treeId(),
+                trees.question(w.questionId()).map(QuestionRow::text).orElse(""), w.heldByOther(-1) ? w.heldByName()
+                : null, w.heldByOther(-1) ? w.heldUntil() : null, w.createdAt())).toList();
+    }
+
+    /** One open workspace in the queue; {@code heldBy} is null when anyone may take it. */
+    public record QueueEntry(long workspaceId, long treeId, String question, String heldBy,
+            java.time.Instant heldUntil, java.time.Instant createdAt) {}
+
+    // --- for amplification: the copies' side --------------------------------------------------------
+
+    /** A subquestion as the copies see it. */
+    public SubquestionToAnswer toAnswer(long subquestionId) {
+        SubquestionRow sub = subquestions.find(subquestionId)
+                .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
+        WorkspaceRow ws = workspaces.find(sub.workspaceId()).orElseThrow();
+        Tree tree = tree(ws.treeId());
+        return new SubquestionToAnswer(sub.id(), tree.id(), tree.domain(), tree.contextSize(), tree.contextSeed(),
+                tree.context(), sub.passedContext(), sub.contextHash(), sub.text(), sub.normalizedText(),
+                Math.max(0, tree.modelCallBudget() - tree.stats().modelCalls()));
+    }
+
+    /** Whether the subquestion already has an answer of its own (not counting people's). */
+    public boolean answered(long subquestionId) {
+        return subquestions.answers(subquestionId).stream().anyMatch(a -> a.source() != AnswerSource.PERSON);
+    }
+
+    /**
+     * What an identical subquestion got before: from {@code modelVersionId}'s copies (trusted), or
+     * from a person. Empty when nothing is remembered.
+     */
+    public Optional<String> remembered(long subquestionId, Long modelVersionId) {
+        SubquestionToAnswer sub = toAnswer(subquestionId);
+        return subquestions.remembered(sub.domain(), sub.contextHash(), sub.normalizedText(), modelVersionId,
+                subquestionId).map(SubquestionStore.Remembered::answer);
+    }
+
+    /**
+     * Records an answer given by the context, by memory or by the copies. An untrusted answer (the
+     * copies disagree) or none at all puts the subquestion in the people's queue, as a workspace of
+     * its own, when the tree's budgets allow.
+     */
+    @Transactional
+    public void recordAnswer(long subquestionId, AnswerSource source, String answer, List<String> votes,
+            Double agreement, boolean trusted, Long modelVersionId, String note) {
+        flow.recordAnswer(subquestionId, source, answer, votes, agreement, trusted, modelVersionId, note);
+    }
+
+    // --- shared rules ------------------------------------------------------------------------------
+
+    void checkText(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new QuestionRefusedException(field, "The " + field + " is empty.");
+        }
+        if (text.length() > properties.maxTextLength()) {
+            throw new QuestionRefusedException(field, "The " + field + " is too long: at most "
+                    + properties.maxTextLength() + " characters.");
+        }
+    }
+
+    private static int budget(String field, Integer requested, int fallback, int min) {
+        int value = requested == null ? fallback : requested;
+        if (value < min) {
+            throw new QuestionRefusedException(field, field + " must be at least " + min + ".");
+        }
+        return value;
+    }
+
+    private static String describe(AlgorithmicDomain domain, Context context) {
+        StringBuilder text = new StringBuilder();
+        for (int[] fact : context.facts()) {
+            text.append(domain.describeFact(fact)).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    /** Lower case, single spaces, no trailing question mark: identical questions look identical. */
+    static String normalize(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[\\s?.!]+$", "");
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.amplify.questions;
+
+import java.time.Instant;
+
+/**
+ * A tree of questions: a root question in a domain and its context, with its budgets.
+ *
+ * @param context the whole context: a document for {@code text}, the facts one a line otherwise
+ * @param contextSize the task size N of a generated algorithmic context (null for {@code text})
+ * @param contextSeed the seed it was generated from (null for {@code text})
+ */
+public record Tree(long id, String domain, String title, long ownerId, String ownerName, String context,
+        Integer contextSize, Long contextSeed, int modelCallBudget, int workspaceBudget, int depthLimit,
+        int expertsPerQuestion, Instant createdAt, TreeStats stats) {
+
+    /** What the list of trees shows: how many workspaces, how many open, and the calls spent. */
+    public record TreeStats(int workspaces, int openWorkspaces, int modelCalls, String rootAnswer) {
+
+        public String status() {
+            return rootAnswer != null ? "answered" : openWorkspaces > 0 ? "open" : "waiting";
+        }
+    }
+}

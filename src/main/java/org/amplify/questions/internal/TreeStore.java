@@ -1,0 +1,117 @@
+package org.amplify.questions.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.amplify.questions.NewTree;
+import org.amplify.questions.Tree;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code trees} and {@code questions} tables. */
+@Repository
+public class TreeStore {
+
+    private static final String TREE = """
+            SELECT t.*, u.username AS owner_name,
+              (SELECT count(*) FROM workspaces w JOIN questions q ON q.id = w.question_id WHERE q.tree_id = t.id) AS n_ws,
+              (SELECT count(*) FROM workspaces w JOIN questions q ON q.id = w.question_id
+                 WHERE q.tree_id = t.id AND w.status = 'OPEN') AS n_open,
+              (SELECT coalesce(sum(jsonb_array_length(a.votes)), 0) FROM sub_answers a
+                 JOIN subquestions s ON s.id = a.subquestion_id JOIN workspaces w ON w.id = s.workspace_id
+                 JOIN questions q ON q.id = w.question_id WHERE q.tree_id = t.id AND a.source = 'MODEL') AS n_calls,
+              (SELECT w.answer FROM workspaces w JOIN questions q ON q.id = w.question_id
+                 WHERE q.tree_id = t.id AND q.depth = 0 AND w.status = 'SUBMITTED' ORDER BY w.submitted_at LIMIT 1)
+                 AS root_answer
+            FROM trees t JOIN users u ON u.id = t.owner_id""";
+
+    private final JdbcTemplate jdbc;
+
+    TreeStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertTree(NewTree request, long ownerId, String context, Integer size, Long seed, int modelCalls,
+            int workspaces, int depth, int experts) {
+        return jdbc.queryForObject("""
+                INSERT INTO trees (domain, title, owner_id, context, context_size, context_seed, model_call_budget,
+                  workspace_budget, depth_limit, experts_per_question)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, request.domain(),
+                request.question().strip(), ownerId, context, size, seed, modelCalls, workspaces, depth, experts);
+    }
+
+    public Optional<Tree> find(long id) {
+        return jdbc.query(TREE + " WHERE t.id = ?", TreeStore::tree, id).stream().findFirst();
+    }
+
+    /** Newest first; {@code search} matches the title, the domain or the owner (case-insensitive). */
+    public List<Tree> list(String search, int limit) {
+        if (search == null || search.isBlank()) {
+            return jdbc.query(TREE + " ORDER BY t.id DESC LIMIT ?", TreeStore::tree, limit);
+        }
+        String like = "%" + search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
+        return jdbc.query(TREE + " WHERE lower(t.title) LIKE ? OR t.domain LIKE ? OR lower(u.username) LIKE ?"
+                + " ORDER BY t.id DESC LIMIT ?", TreeStore::tree, like, like, like, limit);
+    }
+
+    public long insertQuestion(long treeId, Long parentSubquestionId, int depth, String text, String visibleContext) {
+        return jdbc.queryForObject("""
+                INSERT INTO questions (tree_id, parent_subquestion_id, depth, text, visible_context)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""", Long.class, treeId, parentSubquestionId, depth, text,
+                visibleContext);
+    }
+
+    public Optional<QuestionRow> question(long id) {
+        return jdbc.query("SELECT * FROM questions WHERE id = ?", TreeStore::questionRow, id).stream().findFirst();
+    }
+
+    public Optional<QuestionRow> questionOf(long subquestionId) {
+        return jdbc.query("SELECT * FROM questions WHERE parent_subquestion_id = ?", TreeStore::questionRow,
+                subquestionId).stream().findFirst();
+    }
+
+    public List<QuestionRow> questions(long treeId) {
+        return jdbc.query("SELECT * FROM questions WHERE tree_id = ? ORDER BY id", TreeStore::questionRow, treeId);
+    }
+
+    /** Locks the tree's row: budgets are checked and spent one action at a time. */
+    public void lock(long treeId) {
+        jdbc.queryForObject("SELECT id FROM trees WHERE id = ? FOR UPDATE", Long.class, treeId);
+    }
+
+    public Optional<String> resolution(long questionId) {
+        return jdbc.queryForList("SELECT answer FROM question_resolutions WHERE question_id = ? ORDER BY id DESC LIMIT 1",
+                String.class, questionId).stream().findFirst();
+    }
+
+    public void insertResolution(long questionId, String answer, long adminId) {
+        jdbc.update("INSERT INTO question_resolutions (question_id, answer, resolved_by) VALUES (?, ?, ?)", questionId,
+                answer, adminId);
+    }
+
+    private static Tree tree(ResultSet rs, int row) throws SQLException {
+        return new Tree(rs.getLong("id"), rs.getString("domain"), rs.getString("title"), rs.getLong("owner_id"),
+                rs.getString("owner_name"), rs.getString("context"), (Integer) rs.getObject("context_size"),
+                (Long) rs.getObject("context_seed"), rs.getInt("model_call_budget"), rs.getInt("workspace_budget"),
+                rs.getInt("depth_limit"), rs.getInt("experts_per_question"), instant(rs.getTimestamp("created_at")),
+                new Tree.TreeStats(rs.getInt("n_ws"), rs.getInt("n_open"), rs.getInt("n_calls"),
+                        rs.getString("root_answer")));
+    }
+
+    private static QuestionRow questionRow(ResultSet rs, int row) throws SQLException {
+        return new QuestionRow(rs.getLong("id"), rs.getLong("tree_id"), (Long) rs.getObject("parent_subquestion_id"),
+                rs.getInt("depth"), rs.getString("text"), rs.getString("visible_context"));
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A row of {@code questions}. */
+    public record QuestionRow(long id, long treeId, Long parentSubquestionId, int depth, String text,
+            String visibleContext) {}
+}

@@ -1,0 +1,154 @@
+package org.amplify.questions.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.amplify.questions.HistoryEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code workspaces} table and its append-only {@code workspace_events}. The scratchpad and the
+ * draft answer are saved with optimistic locking (the version the expert loaded); the queue hands
+ * out the oldest open workspace nobody holds with {@code FOR UPDATE SKIP LOCKED}.
+ */
+@Repository
+public class WorkspaceStore {
+
+    private static final String WORKSPACE = """
+            SELECT w.*, h.username AS held_by_name, a.username AS answered_by_name, q.tree_id
+            FROM workspaces w JOIN questions q ON q.id = w.question_id
+            LEFT JOIN users h ON h.id = w.held_by LEFT JOIN users a ON a.id = w.answered_by""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    WorkspaceStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A new open workspace, held by {@code heldBy} for {@code hold} (or by nobody: then it is in the queue). */
+    public long insert(long questionId, Long heldBy, Duration hold) {
+        return jdbc.queryForObject("""
+                INSERT INTO workspaces (question_id, status, held_by, held_until)
+                VALUES (?, 'OPEN', ?, CASE WHEN ?::bigint IS NULL THEN NULL ELSE now() + ?::interval END) RETURNING id""",
+                Long.class, questionId, heldBy, heldBy, hold.toSeconds() + " seconds");
+    }
+
+    public Optional<WorkspaceRow> find(long id) {
+        return jdbc.query(WORKSPACE + " WHERE w.id = ?", WorkspaceStore::row, id).stream().findFirst();
+    }
+
+    /** The row, locked until the transaction ends: one action on a workspace at a time. */
+    public Optional<WorkspaceRow> lock(long id) {
+        return jdbc.query(WORKSPACE + " WHERE w.id = ? FOR UPDATE OF w", WorkspaceStore::row, id).stream().findFirst();
+    }
+
+    public List<WorkspaceRow> ofQuestion(long questionId) {
+        return jdbc.query(WORKSPACE + " WHERE w.question_id = ? ORDER BY w.id", WorkspaceStore::row, questionId);
+    }
+
+    public List<WorkspaceRow> ofTree(long treeId) {
+        return jdbc.query(WORKSPACE + " WHERE q.tree_id = ? ORDER BY w.id", WorkspaceStore::row, treeId);
+    }
+
+    public int countInTree(long treeId) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM workspaces w JOIN questions q ON q.id = w.question_id WHERE q.tree_id = ?""",
+                Integer.class, treeId);
+    }
+
+    /** Holds the workspace for {@code accountId} until now + hold. */
+    public void hold(long id, long accountId, Duration hold) {
+        jdbc.update("UPDATE workspaces SET held_by = ?, held_until = now() + ?::interval WHERE id = ?", accountId,
+                hold.toSeconds() + " seconds", id);
+    }
+
+    /** Saves the texts if nobody saved since {@code version}; answers whether it did. */
+    public boolean save(long id, long version, String scratchpad, String draftAnswer) {
+        return jdbc.update("""
+                UPDATE workspaces SET scratchpad = ?, draft_answer = ?, version = version + 1
+                WHERE id = ? AND version = ? AND status = 'OPEN'""", scratchpad, draftAnswer, id, version) == 1;
+    }
+
+    /** Submits the answer if nobody saved since {@code version}; releases the hold. */
+    public boolean submit(long id, long version, String answer, long accountId) {
+        return jdbc.update("""
+                UPDATE workspaces SET status = 'SUBMITTED', answer = ?, draft_answer = ?, answered_by = ?,
+                  submitted_at = now(), held_by = NULL, held_until = NULL, version = version + 1
+                WHERE id = ? AND version = ? AND status = 'OPEN'""", answer, answer, accountId, id, version) == 1;
+    }
+
+    public void unlock(long id) {
+        jdbc.update("UPDATE workspaces SET context_unlocked = true WHERE id = ?", id);
+    }
+
+    /**
+     * Claims the oldest open workspace that nobody holds (or whose hold expired), skipping rows
+     * another transaction is claiming; none of {@code accountId}'s own questions' other copies.
+     */
+    public Optional<Long> claimNext(long accountId, Duration hold) {
+        List<Long> ids = jdbc.queryForList("""
+                SELECT w.id FROM workspaces w
+                WHERE w.status = 'OPEN' AND (w.held_by IS NULL OR w.held_until < now())
+                  AND NOT EXISTS (SELECT 1 FROM workspaces o WHERE o.question_id = w.question_id AND o.id <> w.id
+                                  AND (o.answered_by = ? OR (o.held_by = ? AND o.held_until >= now())))
+                ORDER BY w.created_at, w.id LIMIT 1 FOR UPDATE SKIP LOCKED""", Long.class, accountId, accountId);
+        ids.forEach(id -> hold(id, accountId, hold));
+        return ids.stream().findFirst();
+    }
+
+    /** Open workspaces: how many wait for someone, and who holds the others (for admins). */
+    public List<WorkspaceRow> open() {
+        return jdbc.query(WORKSPACE + " WHERE w.status = 'OPEN' ORDER BY w.created_at, w.id", WorkspaceStore::row);
+    }
+
+    public void event(long workspaceId, String kind, Long actorId, Map<String, ?> detail) {
+        jdbc.update("INSERT INTO workspace_events (workspace_id, kind, actor_id, detail) VALUES (?, ?, ?, ?::jsonb)",
+                workspaceId, kind, actorId, json.writeValueAsString(detail));
+    }
+
+    public List<HistoryEvent> history(long workspaceId) {
+        return jdbc.query("""
+                SELECT e.*, u.username FROM workspace_events e LEFT JOIN users u ON u.id = e.actor_id
+                WHERE e.workspace_id = ? ORDER BY e.id""", (rs, row) -> new HistoryEvent(rs.getLong("id"),
+                rs.getLong("workspace_id"), rs.getString("kind"), rs.getString("username"),
+                json.readValue(rs.getString("detail"), new TypeReference<Map<String, Object>>() { }),
+                TreeStore.instant(rs.getTimestamp("created_at"))), workspaceId);
+    }
+
+    /** Who saved the workspace last (for the conflict message). */
+    public Optional<String> lastSavedBy(long workspaceId) {
+        return jdbc.queryForList("""
+                SELECT u.username FROM workspace_events e JOIN users u ON u.id = e.actor_id
+                WHERE e.workspace_id = ? AND e.kind IN ('SAVE', 'ANSWER') ORDER BY e.id DESC LIMIT 1""", String.class,
+                workspaceId).stream().findFirst();
+    }
+
+    private static WorkspaceRow row(ResultSet rs, int row) throws SQLException {
+        return new WorkspaceRow(rs.getLong("id"), rs.getLong("question_id"), rs.getLong("tree_id"),
+                "OPEN".equals(rs.getString("status")), (Long) rs.getObject("held_by"), rs.getString("held_by_name"),
+                TreeStore.instant(rs.getTimestamp("held_until")), rs.getString("scratchpad"),
+                rs.getString("draft_answer"), rs.getString("answer"), (Long) rs.getObject("answered_by"),
+                rs.getString("answered_by_name"), TreeStore.instant(rs.getTimestamp("submitted_at")),
+                rs.getBoolean("context_unlocked"), rs.getLong("version"), TreeStore.instant(rs.getTimestamp("created_at")));
+    }
+
+    /** A row of {@code workspaces}. */
+    public record WorkspaceRow(long id, long questionId, long treeId, boolean open, Long heldBy, String heldByName,
+            Instant heldUntil, String scratchpad, String draftAnswer, String answer, Long answeredBy,
+            String answeredByName, Instant submittedAt, boolean contextUnlocked, long version, Instant createdAt) {
+
+        /** Held by someone other than {@code accountId}, and the hold has not expired. */
+        public boolean heldByOther(long accountId) {
+            return heldBy != null && heldBy != accountId && heldUntil != null && heldUntil.isAfter(Instant.now());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.amplify.questions.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.amplify.accounts.AccountPrincipal;
+import org.amplify.questions.NewTree;
+import org.amplify.questions.QuestionRefusedException;
+import org.amplify.questions.QuestionService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Trees: the list (searchable), the form that creates one, and the picture of one. */
+@Controller
+@RequestMapping("/trees")
+class TreeController {
+
+    private final QuestionService questions;
+
+    TreeController(QuestionService questions) {
+        this.questions = questions;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, Model model) {
+        return listPage(model, q, new TreeForm(), Map.of());
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") TreeForm form, @AuthenticationPrincipal AccountPrincipal me, Model model,
+            RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        NewTree request = form.toRequest(errors);
+        if (errors.isEmpty()) {
+            try {
+                long workspace = questions.createTree(request, me.id());
+                redirect.addFlashAttribute("success", "The tree was created: this is its root workspace.");
+                return "redirect:/workspaces/" + workspace;
+            } catch (QuestionRefusedException e) {
+                errors.put(e.field() == null ? "question" : e.field(), e.getMessage());
+            }
+        }
+        model.addAttribute("error", "The tree was not created: see the marked fields.");
+        return listPage(model, null, form, errors);
+    }
+
+    @GetMapping("/{id}")
+    String tree(@PathVariable long id, Model model) {
+        var view = questions.treeView(id);
+        model.addAttribute("view", view);
+        model.addAttribute("picture", TreePicture.draw(view));
+        return "questions/tree";
+    }
+
+    private String listPage(Model model, String search, TreeForm form, Map<String, String> errors) {
+        model.addAttribute("trees", questions.trees(search));
+        model.addAttribute("q", search);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("domains", questions.domainNames());
+        Map<String, String> examples = new LinkedHashMap<>();
+        questions.domainNames().forEach(d -> examples.put(d, questions.exampleQuestion(d)));
+        model.addAttribute("examples", examples);
+        model.addAttribute("defaults", questions.settings());
+        return "questions/trees";
+    }
+}

@@ -1,0 +1,173 @@
+package org.amplify.questions.web;
+
+import java.util.Optional;
+import org.amplify.accounts.AccountPrincipal;
+import org.amplify.questions.QuestionRefusedException;
+import org.amplify.questions.QuestionService;
+import org.amplify.questions.Subquestion;
+import org.amplify.questions.SubquestionNotFoundException;
+import org.amplify.questions.Verdict;
+import org.amplify.questions.Workspace;
+import org.amplify.questions.WorkspaceConflictException;
+import org.amplify.questions.WorkspaceService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A workspace: its page, the fragment of one subquestion (which the page polls until its answer
+ * comes), and the expert's actions, each a POST that redirects back to the page with a message.
+ */
+@Controller
+class WorkspaceController {
+
+    private final QuestionService questions;
+    private final WorkspaceService work;
+
+    WorkspaceController(QuestionService questions, WorkspaceService work) {
+        this.questions = questions;
+        this.work = work;
+    }
+
+    @GetMapping("/workspaces/{id}")
+    String workspace(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+        Workspace workspace = questions.workspace(id);
+        model.addAttribute("ws", workspace);
+        model.addAttribute("me", me.id());
+        model.addAttribute("example", questions.exampleQuestion(workspace.domain()));
+        model.addAttribute("algorithmic", !QuestionService.TEXT.equals(workspace.domain()));
+        if (!model.containsAttribute("scratchpad")) { // else: the expert's text of a refused save, kept
+            model.addAttribute("scratchpad", workspace.scratchpad());
+            model.addAttribute("draftAnswer", workspace.draftAnswer());
+        }
+        return "questions/workspace";
+    }
+
+    @GetMapping("/workspaces/{id}/subquestions/{subquestionId}")
+    String subquestion(@PathVariable long id, @PathVariable long subquestionId, Model model) {
+        Workspace workspace = questions.workspace(id);
+        Subquestion sub = workspace.subquestions().stream().filter(s -> s.id() == subquestionId).findFirst()
+                .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
+        model.addAttribute("ws", workspace);
+        model.addAttribute("sub", sub);
+        return "questions/subquestion :: subquestion";
+    }
+
+    @GetMapping("/workspaces/{id}/history")
+    String history(@PathVariable long id, Model model) {
+        model.addAttribute("ws", questions.workspace(id));
+        model.addAttribute("events", questions.history(id));
+        return "questions/history";
+    }
+
+    @PostMapping("/workspaces/{id}/subquestions")
+    String ask(@PathVariable long id, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String passedContext, @AuthenticationPrincipal AccountPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            work.ask(id, text, passedContext, me.id());
+            return "Asked: the copies' answers appear below as they come.";
+        }, () -> {
+            redirect.addFlashAttribute("askText", text);
+            redirect.addFlashAttribute("askContext", passedContext);
+        });
+    }
+
+    @PostMapping("/subquestions/{subquestionId}/feedback")
+    String feedback(@PathVariable long subquestionId, @RequestParam long workspace, @RequestParam String verdict,
+            @RequestParam(required = false) String answer, @AuthenticationPrincipal AccountPrincipal me,
+            RedirectAttributes redirect) {
+        Optional<Verdict> parsed = java.util.Arrays.stream(Verdict.values())
+                .filter(v -> v.name().equalsIgnoreCase(verdict)).findFirst();
+        return act(workspace, redirect, () -> {
+            work.feedback(subquestionId, parsed.orElseThrow(() -> new QuestionRefusedException("verdict",
+                    "Unknown verdict '" + verdict + "': accept, correct or expand.")), answer, me.id());
+            return switch (parsed.get()) {
+                case ACCEPT -> "Accepted.";
+                case CORRECT -> "Corrected: both answers are kept.";
+                case EXPAND -> "Expanded: the subquestion is a workspace of its own, queued for an expert.";
+            };
+        }, () -> { });
+    }
+
+    @PostMapping("/workspaces/{id}/save")
+    String save(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String scratchpad,
+            @RequestParam(defaultValue = "") String draftAnswer, @AuthenticationPrincipal AccountPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            work.save(id, version, scratchpad, draftAnswer, me.id());
+            return "Saved.";
+        }, () -> keepText(redirect, scratchpad, draftAnswer));
+    }
+
+    @PostMapping("/workspaces/{id}/submit")
+    String submit(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String scratchpad,
+            @RequestParam(defaultValue = "") String draftAnswer, @AuthenticationPrincipal AccountPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            work.submit(id, version, draftAnswer, me.id());
+            return "Answer submitted: the transcript of this workspace is complete.";
+        }, () -> keepText(redirect, scratchpad, draftAnswer));
+    }
+
+    @PostMapping("/workspaces/{id}/unlock")
+    String unlock(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            work.unlock(id, me.id());
+            return "The parent's context is unlocked (this is recorded in the history).";
+        }, () -> { });
+    }
+
+    @PostMapping("/workspaces/next")
+    String next(@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        Optional<Long> next = work.next(me.id());
+        if (next.isEmpty()) {
+            redirect.addFlashAttribute("success", "The queue is empty: no workspace is waiting for an expert.");
+            return "redirect:/trees";
+        }
+        redirect.addFlashAttribute("success", "This workspace is yours for now: nobody else can change it.");
+        return "redirect:/workspaces/" + next.get();
+    }
+
+    @GetMapping("/queue")
+    String queue(Model model) {
+        model.addAttribute("entries", questions.queue());
+        return "questions/queue";
+    }
+
+    @PostMapping("/questions/{questionId}/resolve")
+    String resolve(@PathVariable long questionId, @RequestParam long workspace,
+            @RequestParam(defaultValue = "") String answer, @AuthenticationPrincipal AccountPrincipal me,
+            RedirectAttributes redirect) {
+        return act(workspace, redirect, () -> {
+            work.resolve(questionId, answer, me.id());
+            return "Resolved: '" + answer.strip() + "' is the question's answer.";
+        }, () -> { });
+    }
+
+    /** Runs an action; a refusal becomes a message on the page (and whatever the expert typed is kept). */
+    private static String act(long workspaceId, RedirectAttributes redirect, java.util.function.Supplier<String> action,
+            Runnable onRefusal) {
+        try {
+            redirect.addFlashAttribute("success", action.get());
+        } catch (WorkspaceConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("conflict", true);
+            onRefusal.run();
+        } catch (QuestionRefusedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            onRefusal.run();
+        }
+        return "redirect:/workspaces/" + workspaceId;
+    }
+
+    private static void keepText(RedirectAttributes redirect, String scratchpad, String draftAnswer) {
+        redirect.addFlashAttribute("scratchpad", scratchpad);
+        redirect.addFlashAttribute("draftAnswer", draftAnswer);
+    }
+}

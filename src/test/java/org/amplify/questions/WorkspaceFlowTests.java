@@ -1,0 +1,160 @@
+package org.amplify.questions;
+
+import java.util.List;
+import org.amplify.accounts.Account;
+import org.amplify.accounts.Role;
+import org.amplify.accounts.TestAccounts;
+import org.amplify.amplification.CopyPool;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Amplify^H(X) with people, through the services and the real database: the copies of a promoted
+ * model answer subquestions in the background; a low agreement sends one to people; a remembered
+ * subquestion costs no model call; budgets and depth limits refuse with a message; two experts saving
+ * the same workspace never overwrite each other.
+ */
+@SpringBootTest
+class WorkspaceFlowTests {
+
+    @Autowired
+    QuestionService questions;
+
+    @Autowired
+    WorkspaceService work;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestTrees trees;
+
+    @Autowired
+    CopyPool copies;
+
+    @Test
+    void aSubquestionTheCopiesDisagreeOnGoesToThePeoplesQueue() {
+        trees.promotedUntrainedModel();
+        long expert = accounts.expert().id();
+        long root = trees.permutationTree(expert, null, null, null);
+        long sub = work.ask(root, trees.firstName() + " 0 0 0 0 1 0", "", expert);
+
+        Subquestion answered = trees.until(root, sub, s -> s.latestAnswer() != null);
+        SubAnswer votes = answered.latestAnswer();
+        assertThat(votes.source()).isEqualTo(AnswerSource.MODEL);
+        assertThat(votes.votes()).hasSize(3);
+        assertThat(votes.agreement()).isLessThan(2.0 / 3);
+        assertThat(votes.trusted()).isFalse();
+        assertThat(answered.status()).isEqualTo(SubquestionStatus.NEEDS_PERSON);
+        assertThat(answered.childWorkspaceIds()).hasSize(1);
+        long child = answered.childWorkspaceIds().get(0);
+        assertThat(questions.queue()).anySatisfy(entry -> {
+            assertThat(entry.workspaceId()).isEqualTo(child);
+            assertThat(entry.heldBy()).isNull();
+        });
+        assertThat(questions.workspace(child).question()).isEqualTo(trees.firstName() + " 0 0 0 0 1 0");
+        assertThat(questions.history(root)).extracting(HistoryEvent::kind).contains("ASK", "SENT_TO_PEOPLE");
+    }
+
+    @Test
+    void aPrimitiveIsReadFromTheContextAndARememberedSubquestionCostsNoModelCall() {
+        trees.promotedUntrainedModel();
+        long expert = accounts.expert().id();
+        long first = trees.permutationTree(expert, null, null, null);
+        String[] names = trees.contextNames();
+
+        long primitive = work.ask(first, names[0] + " 0 0 0 0 0 1", "", expert);
+        Subquestion read = trees.answered(first, primitive);
+        assertThat(read.latestAnswer().source()).isEqualTo(AnswerSource.PRIMITIVE);
+        assertThat(read.status()).isEqualTo(SubquestionStatus.ANSWERED_BY_MODEL);
+        assertThat(read.answer()).isIn((Object[]) names);
+
+        String question = names[1] + " 0 0 0 0 1 1";
+        long asked = work.ask(first, question, "", expert);
+        trees.answered(first, asked);
+        work.feedback(asked, Verdict.CORRECT, names[2], expert);
+
+        long callsBefore = copies.calls();
+        long second = trees.permutationTree(accounts.user("other-expert", Role.EXPERT).id(), null, null, null);
+        long again = work.ask(second, "  " + question.replace(" ", "  ") + " ", "",
+                accounts.user("other-expert", Role.EXPERT).id());
+        Subquestion remembered = trees.answered(second, again);
+        assertThat(remembered.latestAnswer().source()).isEqualTo(AnswerSource.MEMORY);
+        assertThat(remembered.answer()).isEqualTo(names[2]);
+        assertThat(copies.calls()).isEqualTo(callsBefore);
+    }
+
+    @Test
+    void budgetsAndTheDepthLimitRefuseWithAMessage() {
+        trees.promotedUntrainedModel();
+        long expert = accounts.expert().id();
+        String name = trees.firstName();
+
+        long small = trees.permutationTree(expert, 1, null, null);
+        long sub = work.ask(small, name + " 0 0 0 0 0 1", "", expert);
+        trees.answered(small, sub);
+        assertThatThrownBy(() -> work.feedback(sub, Verdict.EXPAND, null, expert))
+                .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("budget of expert workspaces (1)");
+
+        long shallow = trees.permutationTree(expert, null, 0, null);
+        long sub2 = work.ask(shallow, name + " 0 0 0 0 0 1", "", expert);
+        trees.answered(shallow, sub2);
+        assertThatThrownBy(() -> work.feedback(sub2, Verdict.EXPAND, null, expert))
+                .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("depth limit (0)");
+
+        long noCalls = trees.permutationTree(expert, null, null, 0);
+        long sub3 = work.ask(noCalls, name + " 0 0 0 1 1 1", "", expert);
+        Subquestion unanswered = trees.answered(noCalls, sub3);
+        assertThat(unanswered.latestAnswer().source()).isEqualTo(AnswerSource.UNANSWERED);
+        assertThat(unanswered.latestAnswer().note()).contains("budget of model calls is spent");
+        assertThat(questions.tree(questions.workspace(noCalls).treeId()).stats().modelCalls()).isZero();
+    }
+
+    @Test
+    void twoExpertsSavingOneWorkspaceNeverOverwriteEachOther() {
+        Account alice = accounts.user("alice-conflict", Role.EXPERT);
+        Account bob = accounts.user("bob-conflict", Role.EXPERT);
+        long ws = questions.createTree(new NewTree("text", "Is the plan sound?", "The plan.", null, null, null, null,
+                null, null), alice.id());
+        long loaded = questions.workspace(ws).version(); // both open the page at this version
+
+        work.save(ws, loaded, "alice's notes", "yes", alice.id());
+        assertThatThrownBy(() -> work.save(ws, loaded, "bob's notes", "no", bob.id()))
+                .isInstanceOf(WorkspaceConflictException.class)
+                .hasMessageContaining("alice-conflict saved this workspace after you opened it")
+                .satisfies(e -> assertThat(((WorkspaceConflictException) e).yourScratchpad()).isEqualTo("bob's notes"));
+
+        Workspace saved = questions.workspace(ws);
+        assertThat(saved.scratchpad()).isEqualTo("alice's notes");
+        assertThat(saved.draftAnswer()).isEqualTo("yes");
+        List<HistoryEvent> history = questions.history(ws);
+        assertThat(history).filteredOn(e -> e.kind().equals("SAVE_CONFLICT")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).containsEntry("scratchpad", "bob's notes"));
+        assertThat(history).filteredOn(e -> e.kind().equals("SAVE")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).containsEntry("scratchpad", "alice's notes"));
+    }
+
+    @Test
+    void anAnswerGivenInAChildWorkspaceFlowsBackToItsParent() {
+        long owner = accounts.expert().id();
+        Account helper = accounts.user("helper-expert", Role.EXPERT);
+        long root = questions.createTree(new NewTree("text", "Should we ship?", "Tests pass. Docs are missing.", null,
+                null, null, null, null, null), owner);
+        long sub = work.ask(root, "Are the docs ready?", "Docs are missing.", owner);
+        Subquestion waiting = trees.answered(root, sub);
+        assertThat(waiting.status()).isEqualTo(SubquestionStatus.NEEDS_PERSON); // no model answers text yet
+        long child = waiting.childWorkspaceIds().get(0);
+
+        work.submit(child, questions.workspace(child).version(), "No", helper.id());
+        Subquestion back = questions.workspace(root).subquestions().get(0);
+        assertThat(back.status()).isEqualTo(SubquestionStatus.ANSWERED_BY_PERSON);
+        assertThat(back.answer()).isEqualTo("No");
+        assertThat(questions.history(root)).extracting(HistoryEvent::kind).contains("ANSWER_RECEIVED");
+        assertThatThrownBy(() -> work.ask(child, "More?", "", helper.id()))
+                .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("closed");
+    }
+}
