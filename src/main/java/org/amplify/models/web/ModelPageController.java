@@ -45,7 +45,7 @@ class ModelPageController {
     @GetMapping
     String list(@RequestParam(required = false) String domain, Model model) {
         List<String> names = domainNames();
-        String selected = names.contains(domain) ? domain : names.get(0);
+        String selected = domain != null && names.contains(domain) ? domain : names.get(0);
         List<ModelVersion> versions = registry.versions(selected);
         ModelVersion champion = registry.champion(selected).orElse(null);
         Map<Long, ModelVersion> byId = new HashMap<>();

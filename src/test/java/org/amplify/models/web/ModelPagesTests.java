@@ -113,13 +113,16 @@ class ModelPagesTests {
     }
 
     @Test
-    void anUnknownVersionIsA404AndAnUnknownDomainShowsTheFirst() throws Exception {
+    void anUnknownVersionIsA404AndAnUnknownOrNoDomainShowsTheFirst() throws Exception {
         mvc.perform(post("/models/{id}/promote", 987_654L).with(csrf()).with(user(accounts.principal(accounts.admin()))))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/models").param("domain", "chess").with(user(accounts.principal(accounts.researcher()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-current=\"page\"")))
                 .andExpect(content().string(not(containsString("chess"))));
+        mvc.perform(get("/models").with(user(accounts.principal(accounts.expert()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("aria-current=\"page\"")));
     }
 
     /** The table row of a version, from its opening tag to its end. */
