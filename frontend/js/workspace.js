@@ -21,3 +21,9 @@
         }
     });
 })();
+document.body.addEventListener('subquestion-asked', function () {
+    const none = document.getElementById('no-subquestions');
+    if (none) {
+        none.remove();
+    }
+});

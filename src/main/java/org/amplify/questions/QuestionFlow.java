@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.amplify.domains.Domains;
 import org.amplify.questions.internal.SubquestionStore;
 import org.amplify.questions.internal.SubquestionStore.SubquestionRow;
 import org.amplify.questions.internal.TreeStore;
@@ -24,9 +25,11 @@ class QuestionFlow {
     private final WorkspaceStore workspaces;
     private final SubquestionStore subquestions;
     private final QuestionsProperties properties;
+    private final Domains domains;
 
     QuestionFlow(TreeStore trees, WorkspaceStore workspaces, SubquestionStore subquestions,
-            QuestionsProperties properties) {
+            QuestionsProperties properties, Domains domains) {
+        this.domains = domains;
         this.trees = trees;
         this.workspaces = workspaces;
         this.subquestions = subquestions;
@@ -52,7 +55,7 @@ class QuestionFlow {
         Workspace.Budget budget = new Workspace.Budget(tree.stats().modelCalls(), tree.modelCallBudget(),
                 tree.stats().workspaces(), tree.workspaceBudget(), question.depth(), tree.depthLimit());
         return new Workspace(row.id(), row.questionId(), tree.id(), tree.title(), tree.domain(), question.depth(),
-                question.text(), question.visibleContext(), row.contextUnlocked() ? parentContext : null, hidden,
+                question.text(), readable(tree.domain(), question.text()), question.visibleContext(), row.contextUnlocked() ? parentContext : null, hidden,
                 row.open(), row.heldByOther(-1) ? row.heldBy() : null, row.heldByOther(-1) ? row.heldByName() : null,
                 row.heldUntil(), row.scratchpad(), row.draftAnswer(), row.answer(), row.answeredByName(),
                 row.version(), parentWorkspace, subs, siblings, budget, row.createdAt());
@@ -92,8 +95,15 @@ class QuestionFlow {
         } else {
             status = SubquestionStatus.NEEDS_PERSON;
         }
-        return new Subquestion(row.id(), row.workspaceId(), row.position(), row.text(), row.passedContext(), status,
+        String domain = trees.find(workspaces.find(row.workspaceId()).orElseThrow().treeId()).orElseThrow().domain();
+        return new Subquestion(row.id(), row.workspaceId(), row.position(), row.text(), readable(domain, row.text()),
+                row.passedContext(), status,
                 answer, answers, feedback, child.map(QuestionRow::id).orElse(null), childWorkspaces, row.createdAt());
+    }
+
+    /** The question in its domain's notation ({@code σ^5(ab)}), or null in {@code text} or if it does not parse. */
+    String readable(String domain, String text) {
+        return domains.find(domain).flatMap(d -> d.parse(text).map(d::describe)).orElse(null);
     }
 
     void recordAnswer(long subquestionId, AnswerSource source, String answer, List<String> votes, Double agreement,
@@ -192,10 +202,13 @@ class QuestionFlow {
             for (SubquestionRow row : subquestions.ofWorkspace(ws.id())) {
                 Subquestion sub = subquestion(row);
                 TreeView.Node child = trees.questionOf(row.id()).map(this::node).orElse(null);
-                branches.add(new TreeView.Branch(sub.id(), ws.id(), sub.text(), sub.status(), sub.answer(), child));
+                branches.add(new TreeView.Branch(sub.id(), ws.id(), sub.readable() != null ? sub.readable() : sub.text(),
+                        sub.status(), sub.answer(), child));
             }
         }
-        return new TreeView.Node(question.id(), question.text(), rows.stream().map(WorkspaceRow::id).toList(),
+        String domain = trees.find(question.treeId()).orElseThrow().domain();
+        String readable = readable(domain, question.text());
+        return new TreeView.Node(question.id(), readable != null ? readable : question.text(), rows.stream().map(WorkspaceRow::id).toList(),
                 answerOf(question.id()).orElse(null), disagreement(question.id()), branches);
     }
 }

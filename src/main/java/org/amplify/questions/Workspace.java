@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * One question as an expert sees it.
  *
+ * @param readable the question in the domain's own notation, or null for {@code text}
  * @param visibleContext the context its parent passed down (the whole context at the root)
  * @param unlockedContext the parent's context, once the expert asked to unlock it (else null)
  * @param hiddenContext whether the parent saw more than was passed down (so there is something to unlock)
@@ -13,7 +14,7 @@ import java.util.List;
  * @param siblings the other experts' workspaces on the same question (when it asks for several)
  */
 public record Workspace(long id, long questionId, long treeId, String treeTitle, String domain, int depth,
-        String question, String visibleContext, String unlockedContext, boolean hiddenContext, boolean open,
+        String question, String readable, String visibleContext, String unlockedContext, boolean hiddenContext, boolean open,
         Long heldById, String heldByName, Instant heldUntil, String scratchpad, String draftAnswer, String answer,
         String answeredByName, long version, Long parentWorkspaceId, List<Subquestion> subquestions,
         List<Workspace> siblings, Budget budget, Instant createdAt) {

@@ -157,4 +157,32 @@ class WorkspaceFlowTests {
         assertThatThrownBy(() -> work.ask(child, "More?", "", helper.id()))
                 .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("closed");
     }
+
+    @Test
+    void twoExpertsWhoDisagreeOnAQuestionAreResolvedByAnAdmin() {
+        long owner = accounts.expert().id();
+        Account first = accounts.user("first-of-two", Role.EXPERT);
+        Account second = accounts.user("second-of-two", Role.EXPERT);
+        long root = questions.createTree(new NewTree("text", "Which city?", "Paris or Rome.", null, null, null, null,
+                null, 2), owner);
+        assertThat(questions.workspace(root).siblings()).hasSize(1); // the root asks two experts too
+        long sub = work.ask(root, "Which is older?", "Paris or Rome.", owner);
+        List<Long> copies = trees.until(root, sub, s -> !s.childWorkspaceIds().isEmpty()).childWorkspaceIds();
+        assertThat(copies).hasSize(2);
+
+        work.submit(copies.get(0), 0, "Rome", first.id());
+        assertThat(questions.workspace(root).subquestions().get(0).status()).isEqualTo(SubquestionStatus.NEEDS_PERSON);
+        work.submit(copies.get(1), 0, "Paris", second.id());
+        Workspace answered = questions.workspace(copies.get(0));
+        assertThat(answered.siblings()).singleElement().satisfies(w -> assertThat(w.answer()).isEqualTo("Paris"));
+        assertThat(questions.workspace(root).subquestions().get(0).status()).isEqualTo(SubquestionStatus.NEEDS_PERSON);
+        assertThat(questions.history(root)).extracting(HistoryEvent::kind).contains("DISAGREEMENT");
+
+        work.resolve(answered.questionId(), "Rome", accounts.admin().id());
+        Subquestion resolved = questions.workspace(root).subquestions().get(0);
+        assertThat(resolved.status()).isEqualTo(SubquestionStatus.ANSWERED_BY_PERSON);
+        assertThat(resolved.answer()).isEqualTo("Rome");
+        assertThatThrownBy(() -> work.resolve(answered.questionId(), "Paris", accounts.admin().id()))
+                .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("nothing to resolve");
+    }
 }

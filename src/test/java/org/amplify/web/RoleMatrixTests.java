@@ -82,6 +82,21 @@ class RoleMatrixTests {
             // models: every signed-in user sees them, admins promote (and roll back)
             Map.entry("GET /models", Access.AUTHENTICATED),
             Map.entry("POST /models/{id}/promote", Access.ADMIN),
+            // questions: experts (and admins) work in trees and workspaces; researchers write nothing
+            Map.entry("GET /trees", Access.EXPERT),
+            Map.entry("POST /trees", Access.EXPERT),
+            Map.entry("GET /trees/{id}", Access.EXPERT),
+            Map.entry("GET /workspaces/{id}", Access.EXPERT),
+            Map.entry("GET /workspaces/{id}/subquestions/{subquestionId}", Access.EXPERT),
+            Map.entry("GET /workspaces/{id}/history", Access.EXPERT),
+            Map.entry("POST /workspaces/{id}/subquestions", Access.EXPERT),
+            Map.entry("POST /workspaces/{id}/save", Access.EXPERT),
+            Map.entry("POST /workspaces/{id}/submit", Access.EXPERT),
+            Map.entry("POST /workspaces/{id}/unlock", Access.EXPERT),
+            Map.entry("POST /workspaces/next", Access.EXPERT),
+            Map.entry("POST /subquestions/{subquestionId}/feedback", Access.EXPERT),
+            Map.entry("GET /queue", Access.ADMIN),
+            Map.entry("POST /questions/{questionId}/resolve", Access.ADMIN),
             // actuator: health is public, the rest is for admins
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),

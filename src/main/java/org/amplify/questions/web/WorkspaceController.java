@@ -1,5 +1,6 @@
 package org.amplify.questions.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.amplify.accounts.AccountPrincipal;
 import org.amplify.questions.QuestionRefusedException;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -68,14 +70,32 @@ class WorkspaceController {
     @PostMapping("/workspaces/{id}/subquestions")
     String ask(@PathVariable long id, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String passedContext, @AuthenticationPrincipal AccountPrincipal me,
-            RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            work.ask(id, text, passedContext, me.id());
-            return "Asked: the copies' answers appear below as they come.";
-        }, () -> {
-            redirect.addFlashAttribute("askText", text);
-            redirect.addFlashAttribute("askContext", passedContext);
-        });
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (htmx == null) { // a plain form post: redirect back to the page
+            return act(id, redirect, () -> {
+                work.ask(id, text, passedContext, me.id());
+                return "Asked: the copies' answers appear below as they come.";
+            }, () -> {
+                redirect.addFlashAttribute("askText", text);
+                redirect.addFlashAttribute("askContext", passedContext);
+            });
+        }
+        // from the page's script: the new subquestion is added to the list, the page stays as it is
+        try {
+            long asked = work.ask(id, text, passedContext, me.id());
+            Workspace workspace = questions.workspace(id);
+            model.addAttribute("ws", workspace);
+            model.addAttribute("sub", workspace.subquestions().stream().filter(s -> s.id() == asked).findFirst()
+                    .orElseThrow());
+            response.setHeader("HX-Trigger", "subquestion-asked");
+            return "questions/subquestion :: subquestion";
+        } catch (QuestionRefusedException e) {
+            response.setHeader("HX-Retarget", "#ask-error");
+            response.setHeader("HX-Reswap", "innerHTML");
+            model.addAttribute("message", e.getMessage());
+            return "questions/subquestion :: ask-error";
+        }
     }
 
     @PostMapping("/subquestions/{subquestionId}/feedback")
