@@ -102,7 +102,19 @@ public class SubquestionAnswering {
             contexts.add(context);
         }
         if (!forCopies.isEmpty()) {
-            vote(domain, champion.get(), forCopies, parsed, contexts);
+            try {
+                vote(domain, champion.get(), forCopies, parsed, contexts);
+            } catch (RuntimeException e) { // a model that cannot be loaded or run: people answer, nothing hangs
+                log.warn("The copies of {} v{} failed; {} subquestions go to people", domain.name(),
+                        champion.get().version(), forCopies.size(), e);
+                for (SubquestionToAnswer sub : forCopies) {
+                    if (!questions.answered(sub.id())) {
+                        questions.recordAnswer(sub.id(), AnswerSource.UNANSWERED, null, List.of(), null, false, null,
+                                "The copies of model version " + champion.get().version() + " failed ("
+                                + e.getClass().getSimpleName() + "): a person should answer this.");
+                    }
+                }
+            }
         }
     }
 

@@ -89,6 +89,27 @@ public interface AlgorithmicDomain {
         return java.util.Optional.of(new Question(tokens));
     }
 
+    /** A fact typed by a person in token notation ({@link #factNotation}); empty when it does not parse. */
+    default java.util.Optional<int[]> parseFact(String text) {
+        String[] symbols = text == null ? new String[0] : text.strip().split("\\s+");
+        if (symbols.length != factLength()) {
+            return java.util.Optional.empty();
+        }
+        int[] tokens = new int[symbols.length];
+        for (int i = 0; i < symbols.length; i++) {
+            tokens[i] = vocabulary().token(symbols[i]);
+            if (tokens[i] <= Vocabulary.UNKNOWN) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(tokens);
+    }
+
+    /** A fact in the token notation that {@link #parseFact} reads. */
+    default String factNotation(int[] fact) {
+        return vocabulary().render(fact);
+    }
+
     /** A question in the token notation that {@link #parse} reads. */
     default String notation(Question question) {
         return vocabulary().render(question.tokens());

@@ -78,8 +78,8 @@ public class WorkspaceService {
         }
         String hash = QuestionService.sha256(algorithmic.isPresent() ? tree.context() : passed);
         long id = subquestions.insert(workspaceId, text.strip(), normalized, passed, hash, expertId);
-        workspaces.event(workspaceId, "ASK", expertId, Map.of("subquestion", id, "text", text.strip(),
-                "passed_context", passed));
+        workspaces.event(workspaceId, "ASK", expertId, Map.of("subquestion", subquestions.find(id).orElseThrow()
+                .position(), "text", text.strip(), "passed_context", passed.equals(visible) ? "all of it" : passed));
         events.publishEvent(new SubquestionsAsked(tree.id(), tree.domain(), List.of(id)));
         return id;
     }
@@ -89,6 +89,9 @@ public class WorkspaceService {
         SubquestionRow sub = subquestions.find(subquestionId)
                 .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
         WorkspaceRow ws = take(sub.workspaceId(), expertId);
+        if (verdict == Verdict.EXPAND) {
+            trees.lock(ws.treeId()); // before looking: the copies may be sending it to people right now
+        }
         Subquestion current = flow.subquestion(sub);
         SubAnswer judged = current.latestAnswer();
         Long version = judged == null ? null : judged.modelVersionId();
@@ -114,7 +117,6 @@ public class WorkspaceService {
                 if (current.childQuestionId() != null) {
                     throw new QuestionRefusedException("verdict", "This subquestion already has a workspace of its own.");
                 }
-                trees.lock(ws.treeId());
                 long child = flow.becomeQuestion(sub, ws);
                 subquestions.insertFeedback(subquestionId, judgedId, verdict, null, expertId, version);
                 workspaces.event(ws.id(), "EXPAND", expertId, Map.of("subquestion", sub.position(),
