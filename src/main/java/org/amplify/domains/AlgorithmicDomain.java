@@ -39,6 +39,15 @@ public interface AlgorithmicDomain {
     /** A random context of size N (between {@link #minSize()} and {@link #maxSize()}). */
     Context generate(int size, RandomGenerator random);
 
+    /**
+     * The context the given facts describe, for a context a person pasted rather than generated.
+     *
+     * @throws IllegalArgumentException with a message for people when the facts do not make a valid
+     *     context of this domain (a token of the wrong kind, a size out of range, a fact that
+     *     contradicts another)
+     */
+    Context contextOf(int[][] facts);
+
     /** A random non-primitive question about the context at the given level (1..levels()). */
     Question randomQuestion(Context context, int level, RandomGenerator random);
 

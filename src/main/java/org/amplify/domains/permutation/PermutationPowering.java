@@ -7,6 +7,7 @@ import org.amplify.domains.Context;
 import org.amplify.domains.Exchange;
 import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Names;
+import org.amplify.domains.PastedFacts;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
 import org.amplify.domains.Sampling;
@@ -85,16 +86,63 @@ public class PermutationPowering implements AlgorithmicDomain {
         }
         int[] names = Sampling.shuffledIndices(Names.COUNT, random);
         int[] order = Sampling.shuffledIndices(size, random);
-        int[] sigma = new int[Names.COUNT];
-        java.util.Arrays.fill(sigma, -1);
         int[][] facts = new int[size][];
         for (int i = 0; i < size; i++) {
-            int x = names[i];
-            int y = names[order[i]];
-            sigma[x] = y;
-            facts[i] = new int[] {firstName + x, firstName + y};
+            facts[i] = new int[] {firstName + names[i], firstName + names[order[i]]};
         }
-        return new Permutation(size, facts, sigma);
+        return permutation(facts);
+    }
+
+    /**
+     * Any order of facts; each {@code x y} (σ(x) = y) two names, every name they mention exactly once
+     * first and once second (σ is a bijection on them), and 8 to 64 of them.
+     */
+    @Override
+    public Permutation contextOf(int[][] pasted) {
+        int[][] facts = PastedFacts.checkedCopy(this, pasted);
+        int[] sourceLine = new int[Names.COUNT];
+        int[] imageLine = new int[Names.COUNT];
+        java.util.Arrays.fill(sourceLine, -1);
+        java.util.Arrays.fill(imageLine, -1);
+        for (int i = 0; i < facts.length; i++) {
+            for (int j = 0; j < 2; j++) {
+                if (!isName(facts[i][j])) {
+                    throw PastedFacts.refuse(this, facts, i, "token " + (j + 1) + " must be a name (aa to hh), not "
+                            + vocabulary.symbol(facts[i][j]));
+                }
+            }
+            int x = facts[i][0] - firstName;
+            int y = facts[i][1] - firstName;
+            if (sourceLine[x] >= 0) {
+                throw PastedFacts.refuse(this, facts, i, "σ(" + Names.name(x) + ") is already given on "
+                        + PastedFacts.line(this, facts, sourceLine[x]));
+            }
+            if (imageLine[y] >= 0) {
+                throw PastedFacts.refuse(this, facts, i, Names.name(y) + " is already the image of another name on "
+                        + PastedFacts.line(this, facts, imageLine[y]) + ": σ must be one-to-one");
+            }
+            sourceLine[x] = i;
+            imageLine[y] = i;
+        }
+        for (int i = 0; i < facts.length; i++) {
+            int y = facts[i][1] - firstName;
+            if (sourceLine[y] < 0) {
+                throw PastedFacts.refuse(this, facts, i, "no fact gives σ(" + Names.name(y)
+                        + "): σ must be a permutation of the names the facts mention");
+            }
+        }
+        PastedFacts.checkSize(this, facts.length, "the facts make a permutation of " + facts.length + " names");
+        return permutation(facts);
+    }
+
+    /** The context of facts that make a permutation: what generating and pasting share. */
+    private Permutation permutation(int[][] facts) {
+        int[] sigma = new int[Names.COUNT];
+        java.util.Arrays.fill(sigma, -1);
+        for (int[] fact : facts) {
+            sigma[fact[0] - firstName] = fact[1] - firstName;
+        }
+        return new Permutation(facts.length, facts, sigma);
     }
 
     @Override

@@ -20,12 +20,13 @@ public record Graph(int size, int[][] facts, int[] vertices, int[][] out, int[][
     public static final int UNREACHABLE = Integer.MAX_VALUE;
 
     /**
+     * @param size     the size N (the number of vertices of a generated graph; a pasted one may mention fewer)
      * @param vertices the names (indices of {@link Names}) of the vertices
      * @param edges    the edges as name-index pairs {@code {x, y}} for x→y
      * @param facts    the edges as token tuples, in the same order
      * @param maxBound distances up to this are indexed in {@link #pairsAt()}
      */
-    static Graph of(int[] vertices, int[][] edges, int[][] facts, int maxBound) {
+    static Graph of(int size, int[] vertices, int[][] edges, int[][] facts, int maxBound) {
         int[][] out = new int[Names.COUNT][];
         @SuppressWarnings("unchecked")
         TreeSet<Integer>[] sets = new TreeSet[Names.COUNT];
@@ -61,7 +62,7 @@ public record Graph(int size, int[][] facts, int[] vertices, int[][] out, int[][
                 }
             }
         }
-        return new Graph(vertices.length, facts, vertices.clone(), out, distance, pairsAt);
+        return new Graph(size, facts, vertices.clone(), out, distance, pairsAt);
     }
 
     private static int[] breadthFirst(int from, int[][] out) {

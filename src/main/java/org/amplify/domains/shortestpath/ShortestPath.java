@@ -7,6 +7,7 @@ import org.amplify.domains.Context;
 import org.amplify.domains.Exchange;
 import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Names;
+import org.amplify.domains.PastedFacts;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
 import org.amplify.domains.ReplayedExpert;
@@ -113,9 +114,8 @@ public class ShortestPath implements AlgorithmicDomain {
         int[] vertices = java.util.Arrays.copyOf(names, size);
         boolean[][] edge = new boolean[Names.COUNT][Names.COUNT];
         int[] outDegree = new int[Names.COUNT];
-        int[][] edges = new int[2 * size][];
         int[][] facts = new int[2 * size][];
-        for (int e = 0; e < edges.length; ) {
+        for (int e = 0; e < facts.length; ) {
             int x = vertices[random.nextInt(size)];
             int y = vertices[random.nextInt(size)];
             if (!edge[x][y]) {
@@ -125,10 +125,61 @@ public class ShortestPath implements AlgorithmicDomain {
                 edge[x][y] = true;
                 outDegree[x]++;
             }
-            edges[e] = new int[] {x, y};
             facts[e++] = new int[] {encoding.name(x), encoding.name(y)};
         }
-        return Graph.of(vertices, edges, facts, MAX_BOUND);
+        return graph(size, vertices, facts);
+    }
+
+    /**
+     * Any order of facts; each {@code x y} (an edge x→y) two names, duplicates and self-loops allowed as
+     * in the paper; at most {@value #MAX_OUT_DEGREE} distinct out-neighbours a vertex (H lists them all);
+     * 2N facts for N from 8 to 64, mentioning at most N names. The vertices are the names the facts
+     * mention: a vertex without edges has no fact, so a question about it is answered {@code ?}.
+     */
+    @Override
+    public Graph contextOf(int[][] pasted) {
+        int[][] facts = PastedFacts.checkedCopy(this, pasted);
+        boolean[][] edge = new boolean[Names.COUNT][Names.COUNT];
+        int[] outDegree = new int[Names.COUNT];
+        boolean[] mentioned = new boolean[Names.COUNT];
+        int[] vertices = new int[Names.COUNT];
+        int count = 0;
+        int size = facts.length / 2;
+        for (int i = 0; i < facts.length; i++) {
+            for (int j = 0; j < 2; j++) {
+                if (!encoding.isName(facts[i][j])) {
+                    throw PastedFacts.refuse(this, facts, i, "token " + (j + 1) + " must be a name (aa to hh), not "
+                            + vocabulary().symbol(facts[i][j]));
+                }
+            }
+            int x = encoding.nameIndex(facts[i][0]);
+            int y = encoding.nameIndex(facts[i][1]);
+            if (!edge[x][y]) {
+                if (outDegree[x] == MAX_OUT_DEGREE) {
+                    throw PastedFacts.refuse(this, facts, i, "a vertex has at most " + MAX_OUT_DEGREE
+                            + " distinct out-neighbours, and this is the " + (MAX_OUT_DEGREE + 1) + "th of "
+                            + Names.name(x));
+                }
+                edge[x][y] = true;
+                outDegree[x]++;
+            }
+            for (int v : new int[] {x, y}) {
+                if (!mentioned[v]) {
+                    mentioned[v] = true;
+                    vertices[count++] = v;
+                    if (count > size && facts.length % 2 == 0 && size >= minSize()) {
+                        throw PastedFacts.refuse(this, facts, i, Names.name(v) + " is vertex " + count + ", but "
+                                + facts.length + " edges (2N) make a graph of N = " + size + " vertices");
+                    }
+                }
+            }
+        }
+        if (facts.length % 2 != 0) {
+            throw new IllegalArgumentException("a graph of N vertices has 2N edges, one fact each, but there are "
+                    + facts.length + " facts, an odd number");
+        }
+        PastedFacts.checkSize(this, size, "the " + facts.length + " edges make a graph of N = " + size + " vertices");
+        return graph(size, java.util.Arrays.copyOf(vertices, count), facts);
     }
 
     /** A graph with the given vertices and edges x→y ({@code {x, y}} pairs), by name index: for tests and people. */
@@ -137,7 +188,16 @@ public class ShortestPath implements AlgorithmicDomain {
         for (int e = 0; e < edges.length; e++) {
             facts[e] = new int[] {encoding.name(edges[e][0]), encoding.name(edges[e][1])};
         }
-        return Graph.of(vertices, edges, facts, MAX_BOUND);
+        return graph(vertices.length, vertices, facts);
+    }
+
+    /** The graph of edge facts between the given vertices: what generating and pasting share. */
+    private Graph graph(int size, int[] vertices, int[][] facts) {
+        int[][] edges = new int[facts.length][];
+        for (int e = 0; e < facts.length; e++) {
+            edges[e] = new int[] {encoding.nameIndex(facts[e][0]), encoding.nameIndex(facts[e][1])};
+        }
+        return Graph.of(size, vertices, edges, facts, MAX_BOUND);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Context;
 import org.amplify.domains.Exchange;
 import org.amplify.domains.ExpertStep;
+import org.amplify.domains.PastedFacts;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
 import org.amplify.domains.Sampling;
@@ -106,19 +107,69 @@ public class WildcardSearch implements AlgorithmicDomain {
             throw new IllegalArgumentException("size must be between " + minSize() + " and " + maxSize());
         }
         int[] points = Sampling.shuffledIndices(POINTS, random);
-        int[] f = new int[POINTS];
         int[][] facts = new int[size][];
         for (int i = 0; i < size; i++) {
             int point = points[i];
-            f[point] = random.nextBoolean() ? 1 : -1;
+            int value = random.nextBoolean() ? 1 : -1;
             int[] fact = new int[BITS + 1];
             for (int bit = 0; bit < BITS; bit++) {
                 fact[bit] = bitOf(point, bit) == 1 ? one : zero;
             }
-            fact[BITS] = numberToken(f[point]);
+            fact[BITS] = numberToken(value);
             facts[i] = fact;
         }
-        return new Points(size, facts, f);
+        return points(facts);
+    }
+
+    /**
+     * Any order of facts; each {@code b1 … b6 v} six bits {@code 0}/{@code 1} (a point, no {@code *}) and
+     * v = {@code -1} or {@code +1}, no point twice, and 8 to 64 of them.
+     */
+    @Override
+    public Points contextOf(int[][] pasted) {
+        int[][] facts = PastedFacts.checkedCopy(this, pasted);
+        int[] pointLine = new int[POINTS];
+        java.util.Arrays.fill(pointLine, -1);
+        for (int i = 0; i < facts.length; i++) {
+            int[] fact = facts[i];
+            for (int bit = 0; bit < BITS; bit++) {
+                if (fact[bit] != zero && fact[bit] != one) {
+                    throw PastedFacts.refuse(this, facts, i, "token " + (bit + 1) + " must be a bit, 0 or 1, not "
+                            + vocabulary.symbol(fact[bit]) + (fact[bit] == wild ? " (a fact is one point)" : ""));
+                }
+            }
+            if (fact[BITS] != numberToken(1) && fact[BITS] != numberToken(-1)) {
+                throw PastedFacts.refuse(this, facts, i, "token " + (BITS + 1)
+                        + " must be the value of f there, -1 or +1, not " + vocabulary.symbol(fact[BITS])
+                        + " (f is 0 wherever no fact says otherwise)");
+            }
+            int point = point(fact);
+            if (pointLine[point] >= 0) {
+                throw PastedFacts.refuse(this, facts, i, "f at this point is already given on "
+                        + PastedFacts.line(this, facts, pointLine[point]));
+            }
+            pointLine[point] = i;
+        }
+        PastedFacts.checkSize(this, facts.length, "the facts give f at " + facts.length + " points");
+        return points(facts);
+    }
+
+    /** The context of facts that give f at distinct points: what generating and pasting share. */
+    private Points points(int[][] facts) {
+        int[] f = new int[POINTS];
+        for (int[] fact : facts) {
+            f[point(fact)] = number(fact[BITS]);
+        }
+        return new Points(facts.length, facts, f);
+    }
+
+    /** The point of a fact: its bits read as a binary number, most significant first. */
+    private int point(int[] fact) {
+        int point = 0;
+        for (int bit = 0; bit < BITS; bit++) {
+            point = (point << 1) | (fact[bit] == one ? 1 : 0);
+        }
+        return point;
     }
 
     /** A pattern with {@code level} wildcards at random places, random bits elsewhere. */
