@@ -72,14 +72,28 @@ public class ModelRegistry {
      */
     @Transactional
     public ModelVersion register(AnswerModel model, ModelKind kind, Long parentId, Map<String, Object> metrics) {
-        String domain = model.domain();
+        return register(model.domain(), model::save, kind, parentId, metrics);
+    }
+
+    /**
+     * Saves and registers a model of the {@code text} domain as its next version.
+     *
+     * @param parentId the version it was trained from, or null
+     */
+    @Transactional
+    public ModelVersion register(TextModel model, ModelKind kind, Long parentId, Map<String, Object> metrics) {
+        return register(model.domain(), model::save, kind, parentId, metrics);
+    }
+
+    private ModelVersion register(String domain, ArtifactWriter writer, ModelKind kind, Long parentId,
+            Map<String, Object> metrics) {
         // one registration per domain at a time: the lock orders concurrent registrations
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "model_versions:" + domain);
         Integer last = jdbc.queryForObject("SELECT max(version) FROM model_versions WHERE domain = ?", Integer.class,
                 domain);
         int version = last == null ? 1 : last + 1;
         Path relative = Path.of("models", domain, Integer.toString(version), ARTIFACT);
-        String sha256 = writeAtomically(model, dataDir.resolve(relative));
+        String sha256 = writeAtomically(writer, dataDir.resolve(relative));
         Long id = jdbc.queryForObject("""
                 INSERT INTO model_versions (domain, version, parent_id, kind, artifact_path, sha256, metrics)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""", Long.class,
@@ -153,6 +167,27 @@ public class ModelRegistry {
         }
     }
 
+    /**
+     * Loads a registered model of the {@code text} domain after checking its file against the recorded
+     * SHA-256.
+     *
+     * @throws IllegalArgumentException if the version is not of the {@code text} domain
+     * @throws ModelArtifactException if the file is missing, altered or not a text model
+     */
+    public TextModel loadText(ModelVersion version) {
+        if (!TextModel.DOMAIN.equals(version.domain())) {
+            throw new IllegalArgumentException(version.domain() + " v" + version.version() + " is not a model of the "
+                    + TextModel.DOMAIN + " domain");
+        }
+        byte[] content = readVerified(version);
+        try {
+            return TextModel.load(new java.io.ByteArrayInputStream(content));
+        } catch (IOException | MalformedModelException e) {
+            throw new ModelArtifactException("cannot read the file of " + version.domain() + " v" + version.version()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The content of a version's file, after checking it against the recorded SHA-256. */
     private byte[] readVerified(ModelVersion version) {
         Path file = dataDir.resolve(version.artifactPath());
@@ -170,13 +205,25 @@ public class ModelRegistry {
         }
     }
 
-    private static String writeAtomically(AnswerModel model, Path target) {
+    /** Writes a model's file to a stream. */
+    @FunctionalInterface
+    private interface ArtifactWriter {
+
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file under a temporary name, flushes it to disk and renames it to its target.
+     *
+     * @return the file's SHA-256, in hexadecimal
+     */
+    private static String writeAtomically(ArtifactWriter writer, Path target) {
         Path temporary = target.resolveSibling(target.getFileName() + ".partial");
         try {
             Files.createDirectories(target.getParent());
             MessageDigest digest = sha256();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-                model.save(out);
+                writer.write(out);
             }
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);

@@ -67,6 +67,38 @@ class ModelRegistryTests {
         }
     }
 
+    @Test
+    void aTextModelIsRegisteredAndLoadedLikeTheOthers() throws Exception {
+        List<TextExample> examples = List.of(TextExample.of("what colour is the sky", "blue"),
+                TextExample.of("which color is the sky", "blue"), TextExample.of("who wrote hamlet", "shakespeare"),
+                TextExample.of("hamlet was written by whom", "shakespeare"));
+        try (TextModel first = TextModel.train(examples, null, new TextTraining(2, 16, 2, 4, 0.01f), 1, null, null);
+                TextModel second = TextModel.train(examples, first, new TextTraining(2, 16, 2, 4, 0.01f), 2, null,
+                        null)) {
+            ModelVersion v1 = registry.register(first, ModelKind.ROUND, null, Map.of("loss", first.loss(examples)));
+            ModelVersion v2 = registry.register(second, ModelKind.ROUND, v1.id(), Map.of());
+            assertThat(v1.domain()).isEqualTo("text");
+            assertThat(v2.version()).isEqualTo(v1.version() + 1);
+            assertThat(v2.parentId()).isEqualTo(v1.id());
+            Path file = amplify.dataDir().resolve(v2.artifactPath());
+            try (var siblings = Files.list(file.getParent())) {
+                assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("model.bin");
+            }
+            try (TextModel loaded = registry.loadText(v2)) {
+                for (int m = 0; m < second.members(); m++) {
+                    assertThat(loaded.answer(m, "what is the sky's colour")).isEqualTo(second.answer(m,
+                            "what is the sky's colour"));
+                    assertThat(loaded.embed(m, "who wrote it")).containsExactly(second.embed(m, "who wrote it"));
+                }
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length - 1] ^= 1;
+            Files.write(file, bytes);
+            assertThatThrownBy(() -> registry.loadText(v2))
+                    .isInstanceOf(ModelArtifactException.class).hasMessageContaining("checksum");
+        }
+    }
+
     private List<ModelInput> inputs() {
         SplittableRandom random = new SplittableRandom(5);
         List<ModelInput> inputs = new ArrayList<>();
