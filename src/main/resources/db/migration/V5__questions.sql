@@ -11,6 +11,7 @@ CREATE TABLE trees (
     context              TEXT          NOT NULL,
     context_size         INT,
     context_seed         BIGINT,
+    context_facts        TEXT,
     model_call_budget    INT           NOT NULL CHECK (model_call_budget >= 0),
     workspace_budget     INT           NOT NULL CHECK (workspace_budget >= 1),
     depth_limit          INT           NOT NULL CHECK (depth_limit >= 0),

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * It makes the first admin with a generated password, keeps a user created in the admin page across
  * a clean restart, and across a {@code kill -9} (which leaves its PostgreSQL running, orphaned)
  * followed by a new start. An experiment running when the app is killed is INTERRUPTED after the new
- * start, with the points it had made.
+ * start, with the points it had made. A distillation round killed while it trains is INTERRUPTED after
+ * the next start: every transcript is still there, it registered no model and left no file.
  */
 class AppRestartIT {
 
@@ -92,6 +93,27 @@ class AppRestartIT {
         Thread.sleep(6000); // a poll of the job server: it does not run the experiment again
         assertThat(afterKill.getJson("/api/v1/experiments/" + experiment).get("status").asString())
                 .isEqualTo("INTERRUPTED");
+
+        // a distillation round killed while it trains: interrupted, no transcript lost, nothing registered
+        for (int i = 0; i < 12; i++) {
+            afterKill.answerTextQuestion("What is question number " + i + "?", "answer " + (i % 3));
+        }
+        long round = afterKill.startRound("{\"domain\": \"text\", \"epochs\": 500, \"autoPromote\": true}");
+        afterKill.waitForTraining(round, Duration.ofSeconds(120));
+        app.destroyForcibly().waitFor();
+        app = start();
+        Browser afterSecondKill = new Browser();
+        assertThat(afterSecondKill.signIn("admin", adminPassword)).isTrue();
+        JsonNode killedRound = afterSecondKill.getJson("/api/v1/rounds/" + round);
+        assertThat(killedRound.get("status").asString()).as("the round training at kill -9").isEqualTo("INTERRUPTED");
+        assertThat(killedRound.get("modelVersionId").isNull()).as("it registered nothing").isTrue();
+        String trees = afterSecondKill.getPage("/trees");
+        for (int i = 0; i < 12; i++) {
+            assertThat(trees).as("no transcript is lost").contains("What is question number " + i + "?");
+        }
+        assertThat(afterSecondKill.getPage("/models?domain=text")).as("the champion is unchanged: none")
+                .doesNotContain("champion</span>");
+        assertThat(dataDir.resolve("models/text")).as("no file, whole or partial, of a text model").doesNotExist();
         stop(app);
 
         System.out.printf("AppRestartIT start-up to the login page (ms): first start %d, after a restart %d, "
@@ -208,6 +230,49 @@ class AppRestartIT {
                 assertThat(System.nanoTime()).as("experiment %d made no point within %s", id, limit).isLessThan(deadline);
                 Thread.sleep(250);
             }
+        }
+
+        /** Asks a text question as a new tree and submits its answer at once: one transcript. */
+        void answerTextQuestion(String question, String answer) throws Exception {
+            HttpResponse<String> created = submit("/trees", "/trees", Map.of("domain", "text", "question", question));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+            String workspace = created.headers().firstValue("Location").orElseThrow().replaceAll("^.*(/workspaces/\\d+)$", "$1");
+            HttpResponse<String> submitted = submit(workspace, workspace + "/submit", Map.of("version", "0",
+                    "draftAnswer", answer));
+            assertThat(submitted.statusCode()).isEqualTo(302);
+        }
+
+        /** Starts a round through the API with this session; returns its id. */
+        long startRound(String json) throws Exception {
+            String page = getPage("/rounds");
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(csrf.find()).as("a CSRF token on /rounds").isTrue();
+            HttpResponse<String> created = http.send(request("/api/v1/rounds")
+                    .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf.group(1))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            return JSON.readTree(created.body()).get("id").asLong();
+        }
+
+        /** Waits until the round has taken training steps. */
+        void waitForTraining(long id, Duration limit) throws Exception {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (true) {
+                JsonNode round = getJson("/api/v1/rounds/" + id);
+                if (round.get("phase").asString().equals("TRAIN") && round.get("step").asInt() > 0) {
+                    return;
+                }
+                assertThat(round.get("status").asString()).as("round %d ended before training", id)
+                        .isIn("QUEUED", "RUNNING");
+                assertThat(System.nanoTime()).as("round %d did not train within %s", id, limit).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+
+        String getPage(String path) throws Exception {
+            HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response.body();
         }
 
         JsonNode getJson(String path) throws Exception {

@@ -13,6 +13,8 @@ import org.amplify.models.ChampionChanged;
 import org.amplify.models.ModelInput;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
+import org.amplify.models.TextAnswer;
+import org.amplify.models.TextModel;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +31,7 @@ public class CopyPool {
     private final ModelRegistry registry;
     private final Map<String, Loaded> loaded = new HashMap<>();
     private final AtomicLong calls = new AtomicLong();
+    private LoadedText text;
 
     CopyPool(ModelRegistry registry) {
         this.registry = registry;
@@ -58,6 +61,21 @@ public class CopyPool {
         return new Votes(version.id(), votes);
     }
 
+    /**
+     * Every copy's answer to a {@code text} question: each copy is one member of the champion's
+     * ensemble (members trained on different bootstrap samples), answering with the answer of the
+     * nearest question it remembers. Uses as many copies as the model has members, at most {@code copies}.
+     */
+    public synchronized List<TextAnswer> textVotes(ModelVersion version, String question, int copies) {
+        TextModel model = textModel(version);
+        List<TextAnswer> votes = new ArrayList<>();
+        for (int m = 0; m < Math.min(copies, model.members()); m++) {
+            votes.add(model.answer(m, question));
+        }
+        calls.addAndGet(votes.size());
+        return votes;
+    }
+
     /** Copy answers given since the start: each is one model call of a tree's budget. */
     public long calls() {
         return calls.get();
@@ -69,6 +87,20 @@ public class CopyPool {
         if (old != null) {
             old.model().close();
         }
+        if (text != null && event.domain().equals(text.domain())) {
+            text.model().close();
+            text = null;
+        }
+    }
+
+    private TextModel textModel(ModelVersion version) {
+        if (text == null || text.versionId() != version.id()) {
+            if (text != null) {
+                text.model().close();
+            }
+            text = new LoadedText(version.id(), version.domain(), registry.loadText(version));
+        }
+        return text.model();
     }
 
     private AnswerModel model(AlgorithmicDomain domain, ModelVersion version) {
@@ -124,4 +156,6 @@ public class CopyPool {
     public record Majority(int answer, double agreement) {}
 
     private record Loaded(long versionId, AnswerModel model) {}
+
+    private record LoadedText(long versionId, String domain, TextModel model) {}
 }

@@ -3,13 +3,13 @@ package org.amplify.amplification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Context;
 import org.amplify.domains.Domains;
 import org.amplify.domains.Question;
 import org.amplify.models.ModelInput;
 import org.amplify.models.ModelVersion;
+import org.amplify.models.TextAnswer;
 import org.amplify.questions.AnswerSource;
 import org.amplify.questions.QuestionService;
 import org.amplify.questions.SubquestionToAnswer;
@@ -64,7 +64,7 @@ public class SubquestionAnswering {
             SubquestionToAnswer sub = questions.toAnswer(id);
             Optional<AlgorithmicDomain> algorithmic = domains.find(sub.domain());
             if (algorithmic.isEmpty()) {
-                answerWithoutModel(sub, "No model answers " + sub.domain() + " questions yet: a person will.");
+                answerText(sub);
                 continue;
             }
             domain = algorithmic.get();
@@ -74,7 +74,7 @@ public class SubquestionAnswering {
                         "Not a question of " + sub.domain() + ".");
                 continue;
             }
-            Context context = domain.generate(sub.contextSize(), new SplittableRandom(sub.contextSeed()));
+            Context context = QuestionService.contextOf(domain, sub.contextSize(), sub.contextSeed(), sub.contextFacts());
             if (domain.isPrimitive(question.get())) {
                 questions.recordAnswer(id, AnswerSource.PRIMITIVE,
                         domain.describeAnswer(domain.answerPrimitive(context, question.get())), List.of(), null, true,
@@ -136,6 +136,41 @@ public class SubquestionAnswering {
         }
         log.debug("{} copies of {} v{} answered {} subquestions", properties.copies(), domain.name(), version.version(),
                 subs.size());
+    }
+
+    /**
+     * A {@code text} subquestion: from memory, else by the copies of the text champion (ensemble
+     * members, each answering with its nearest remembered question's answer), else by people.
+     */
+    private void answerText(SubquestionToAnswer sub) {
+        Optional<ModelVersion> champion = copies.champion(sub.domain());
+        if (champion.isEmpty()) {
+            answerWithoutModel(sub, "No model of " + sub.domain() + " is promoted: every subquestion goes to people.");
+            return;
+        }
+        Optional<String> remembered = questions.remembered(sub.id(), champion.get().id());
+        if (remembered.isPresent()) {
+            questions.recordAnswer(sub.id(), AnswerSource.MEMORY, remembered.get(), List.of(), null, true,
+                    champion.get().id(), null);
+            return;
+        }
+        if (sub.modelCallsLeft() < properties.copies()) {
+            questions.recordAnswer(sub.id(), AnswerSource.UNANSWERED, null, List.of(), null, false, null,
+                    "The tree's budget of model calls is spent.");
+            return;
+        }
+        List<TextAnswer> votes = copies.textVotes(champion.get(), sub.text(), properties.copies());
+        java.util.Map<String, Long> counts = votes.stream().collect(java.util.stream.Collectors.groupingBy(
+                TextAnswer::answer, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        String majority = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        double agreement = (double) counts.get(majority) / votes.size();
+        boolean trusted = agreement + 1e-9 >= properties.agreementThreshold();
+        double similarity = votes.stream().filter(v -> v.answer().equals(majority))
+                .mapToDouble(TextAnswer::similarity).average().orElse(0);
+        questions.recordAnswer(sub.id(), AnswerSource.MODEL, majority, votes.stream().map(TextAnswer::answer).toList(),
+                agreement, trusted, champion.get().id(), String.format(java.util.Locale.ROOT,
+                        "nearest answered questions: similarity %.2f%s", similarity,
+                        trusted ? "" : "; the copies disagree: a person should answer this."));
     }
 
     private void answerWithoutModel(SubquestionToAnswer sub, String note) {

@@ -94,6 +94,7 @@ public class QuestionService {
         String context;
         Integer size = null;
         Long seed = null;
+        String facts = null;
         Optional<AlgorithmicDomain> algorithmic = domains.find(domain);
         if (algorithmic.isPresent()) {
             AlgorithmicDomain d = algorithmic.get();
@@ -101,13 +102,20 @@ public class QuestionService {
                 throw new QuestionRefusedException("question", "Not a question of " + domain + ": write its "
                         + d.questionLength() + " symbols separated by spaces, e.g. '" + exampleQuestion(domain) + "'.");
             }
-            size = request.size() == null ? d.defaultSize() : request.size();
-            if (size < d.minSize() || size > d.maxSize()) {
-                throw new QuestionRefusedException("size", "The size must be between " + d.minSize() + " and "
-                        + d.maxSize() + ".");
+            if (request.context() != null && !request.context().isBlank()) {
+                Context pasted = pasted(d, request.context());
+                size = pasted.size();
+                facts = notation(d, pasted);
+                context = describe(d, pasted);
+            } else {
+                size = request.size() == null ? d.defaultSize() : request.size();
+                if (size < d.minSize() || size > d.maxSize()) {
+                    throw new QuestionRefusedException("size", "The size must be between " + d.minSize() + " and "
+                            + d.maxSize() + ".");
+                }
+                seed = request.seed() == null ? new SplittableRandom().nextLong(1, Long.MAX_VALUE) : request.seed();
+                context = describe(d, d.generate(size, new SplittableRandom(seed)));
             }
-            seed = request.seed() == null ? new SplittableRandom().nextLong(1, Long.MAX_VALUE) : request.seed();
-            context = describe(d, d.generate(size, new SplittableRandom(seed)));
         } else {
             context = request.context() == null ? "" : request.context().strip();
             if (context.length() > 100 * properties.maxTextLength()) {
@@ -115,7 +123,7 @@ public class QuestionService {
                         + 100 * properties.maxTextLength() + " characters.");
             }
         }
-        long treeId = trees.insertTree(request, ownerId, context, size, seed, calls, workspaceBudget, depth, experts);
+        long treeId = trees.insertTree(request, ownerId, context, size, seed, facts, calls, workspaceBudget, depth, experts);
         long questionId = trees.insertQuestion(treeId, null, 0, question, context);
         long own = 0;
         for (int i = 0; i < experts; i++) {
@@ -169,6 +177,29 @@ public class QuestionService {
     public record QueueEntry(long workspaceId, long treeId, String question, String heldBy,
             java.time.Instant heldUntil, java.time.Instant createdAt) {}
 
+    // --- transcripts: what distillation trains on and researchers export ---------------------------
+
+    /** The ids of the submitted workspaces of a domain, oldest first. */
+    public List<Long> submittedWorkspaceIds(String domain) {
+        return workspaces.submittedIds(domain);
+    }
+
+    /** The transcripts of submitted workspaces, in the order of the ids; an id that is not submitted is skipped. */
+    public List<Transcript> transcripts(List<Long> workspaceIds) {
+        List<Transcript> result = new ArrayList<>();
+        for (long id : workspaceIds) {
+            workspaces.find(id).filter(w -> !w.open()).ifPresent(w -> {
+                Workspace view = flow.view(w, true);
+                String context = view.unlockedContext() == null ? view.visibleContext()
+                        : view.visibleContext() + "\n\n" + view.unlockedContext();
+                result.add(new Transcript(w.id(), w.treeId(), w.questionId(), view.domain(), view.question(), context,
+                        view.subquestions(), w.answer(), w.answeredBy(), w.answeredByName(), w.createdAt(),
+                        w.submittedAt()));
+            });
+        }
+        return result;
+    }
+
     // --- for amplification: the copies' side --------------------------------------------------------
 
     /** A subquestion as the copies see it. */
@@ -178,7 +209,7 @@ public class QuestionService {
         WorkspaceRow ws = workspaces.find(sub.workspaceId()).orElseThrow();
         Tree tree = tree(ws.treeId());
         return new SubquestionToAnswer(sub.id(), tree.id(), tree.domain(), tree.contextSize(), tree.contextSeed(),
-                tree.context(), sub.passedContext(), sub.contextHash(), sub.text(), sub.normalizedText(),
+                tree.contextFacts(), tree.context(), sub.passedContext(), sub.contextHash(), sub.text(), sub.normalizedText(),
                 Math.max(0, tree.modelCallBudget() - tree.stats().modelCalls()));
     }
 
@@ -226,6 +257,52 @@ public class QuestionService {
             throw new QuestionRefusedException(field, field + " must be at least " + min + ".");
         }
         return value;
+    }
+
+    /** A context a person pasted: its facts one a line, in token notation; a mistake names its line. */
+    private Context pasted(AlgorithmicDomain domain, String text) {
+        if (text.length() > 100 * properties.maxTextLength()) {
+            throw new QuestionRefusedException("context", "The context is too long.");
+        }
+        List<int[]> facts = new ArrayList<>();
+        String[] lines = text.strip().split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int line = i + 1;
+            facts.add(domain.parseFact(lines[i]).orElseThrow(() -> new QuestionRefusedException("context", "Line "
+                    + line + " is not a fact of " + domain.name() + ": write its " + domain.factLength()
+                    + " symbols separated by spaces, e.g. '" + exampleFact(domain.name()) + "'.")));
+        }
+        try {
+            return domain.contextOf(facts.toArray(int[][]::new));
+        } catch (IllegalArgumentException e) {
+            throw new QuestionRefusedException("context", e.getMessage());
+        }
+    }
+
+    /** The context a tree's subquestions are about: generated again from its seed, or read from its pasted facts. */
+    public static Context contextOf(AlgorithmicDomain domain, Integer size, Long seed, String facts) {
+        if (facts == null) {
+            return domain.generate(size, new SplittableRandom(seed));
+        }
+        return domain.contextOf(facts.lines().map(line -> domain.parseFact(line).orElseThrow())
+                .toArray(int[][]::new));
+    }
+
+    /** An example of a fact in the domain's token notation, for the forms' hints (null for {@code text}). */
+    public String exampleFact(String domain) {
+        return domains.find(domain).map(d -> d.factNotation(d.generate(d.minSize(), new SplittableRandom(1)).facts()[0]))
+                .orElse(null);
+    }
+
+    private static String notation(AlgorithmicDomain domain, Context context) {
+        StringBuilder text = new StringBuilder();
+        for (int[] fact : context.facts()) {
+            text.append(domain.factNotation(fact)).append('\n');
+        }
+        return text.toString().strip();
     }
 
     private static String describe(AlgorithmicDomain domain, Context context) {

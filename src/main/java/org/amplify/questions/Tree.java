@@ -7,10 +7,11 @@ import java.time.Instant;
  *
  * @param context the whole context: a document for {@code text}, the facts one a line otherwise
  * @param contextSize the task size N of a generated algorithmic context (null for {@code text})
- * @param contextSeed the seed it was generated from (null for {@code text})
+ * @param contextSeed the seed it was generated from (null for {@code text} and pasted contexts)
+ * @param contextFacts a pasted algorithmic context's facts in token notation, one a line (else null)
  */
 public record Tree(long id, String domain, String title, long ownerId, String ownerName, String context,
-        Integer contextSize, Long contextSeed, int modelCallBudget, int workspaceBudget, int depthLimit,
+        Integer contextSize, Long contextSeed, String contextFacts, int modelCallBudget, int workspaceBudget, int depthLimit,
         int expertsPerQuestion, Instant createdAt, TreeStats stats) {
 
     /** What the list of trees shows: how many workspaces, how many open, and the calls spent. */

@@ -1,10 +1,14 @@
 package org.amplify.questions;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.amplify.accounts.Account;
 import org.amplify.accounts.Role;
 import org.amplify.accounts.TestAccounts;
 import org.amplify.amplification.CopyPool;
+import org.amplify.domains.permutation.PermutationPowering;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -184,5 +188,32 @@ class WorkspaceFlowTests {
         assertThat(resolved.answer()).isEqualTo("Rome");
         assertThatThrownBy(() -> work.resolve(answered.questionId(), "Paris", accounts.admin().id()))
                 .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("nothing to resolve");
+    }
+
+    @Test
+    void aPastedContextIsCheckedAndItsPrimitivesAreReadFromIt() {
+        long expert = accounts.expert().id();
+        PermutationPowering domain = new PermutationPowering();
+        int[][] facts = domain.generate(8, new SplittableRandom(5)).facts();
+        String pasted = Arrays.stream(facts).map(domain::factNotation).collect(Collectors.joining("\n"));
+        String name = domain.vocabulary().symbol(facts[0][0]);
+
+        long root = questions.createTree(new NewTree(PermutationPowering.NAME, name + " 0 0 0 1 0 1", pasted, null,
+                null, null, null, null, null), expert);
+        Tree tree = questions.tree(questions.workspace(root).treeId());
+        assertThat(tree.contextSeed()).isNull();
+        assertThat(tree.contextSize()).isEqualTo(8);
+        long sub = work.ask(root, name + " 0 0 0 0 0 1", "", expert);
+        Subquestion read = trees.answered(root, sub);
+        assertThat(read.latestAnswer().source()).isEqualTo(AnswerSource.PRIMITIVE);
+        assertThat(read.answer()).isEqualTo(domain.vocabulary().symbol(facts[0][1]));
+
+        assertThatThrownBy(() -> questions.createTree(new NewTree(PermutationPowering.NAME, name + " 0 0 0 1 0 1",
+                pasted + "\nnot a fact", null, null, null, null, null, null), expert))
+                .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("Line 9 is not a fact");
+        String twice = pasted + "\n" + domain.factNotation(facts[0]);
+        assertThatThrownBy(() -> questions.createTree(new NewTree(PermutationPowering.NAME, name + " 0 0 0 1 0 1",
+                twice, null, null, null, null, null, null), expert))
+                .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("9");
     }
 }

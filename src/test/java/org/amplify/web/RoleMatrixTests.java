@@ -97,6 +97,15 @@ class RoleMatrixTests {
             Map.entry("POST /subquestions/{subquestionId}/feedback", Access.EXPERT),
             Map.entry("GET /queue", Access.ADMIN),
             Map.entry("POST /questions/{questionId}/resolve", Access.ADMIN),
+            // distillation: rounds are for admins only, pages and API
+            Map.entry("GET /rounds", Access.ADMIN),
+            Map.entry("POST /rounds", Access.ADMIN),
+            Map.entry("GET /rounds/{id}", Access.ADMIN),
+            Map.entry("POST /rounds/{id}/cancel", Access.ADMIN),
+            Map.entry("GET /api/v1/rounds", Access.ADMIN),
+            Map.entry("POST /api/v1/rounds", Access.ADMIN),
+            Map.entry("GET /api/v1/rounds/{id}", Access.ADMIN),
+            Map.entry("POST /api/v1/rounds/{id}/cancel", Access.ADMIN),
             // actuator: health is public, the rest is for admins
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),

@@ -34,13 +34,14 @@ public class TreeStore {
         this.jdbc = jdbc;
     }
 
-    public long insertTree(NewTree request, long ownerId, String context, Integer size, Long seed, int modelCalls,
-            int workspaces, int depth, int experts) {
+    public long insertTree(NewTree request, long ownerId, String context, Integer size, Long seed,
+            String contextFacts, int modelCalls, int workspaces, int depth, int experts) {
         return jdbc.queryForObject("""
-                INSERT INTO trees (domain, title, owner_id, context, context_size, context_seed, model_call_budget,
-                  workspace_budget, depth_limit, experts_per_question)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, request.domain(),
-                request.question().strip(), ownerId, context, size, seed, modelCalls, workspaces, depth, experts);
+                INSERT INTO trees (domain, title, owner_id, context, context_size, context_seed, context_facts,
+                  model_call_budget, workspace_budget, depth_limit, experts_per_question)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, request.domain(),
+                request.question().strip(), ownerId, context, size, seed, contextFacts, modelCalls, workspaces, depth,
+                experts);
     }
 
     public Optional<Tree> find(long id) {
@@ -96,7 +97,7 @@ public class TreeStore {
     private static Tree tree(ResultSet rs, int row) throws SQLException {
         return new Tree(rs.getLong("id"), rs.getString("domain"), rs.getString("title"), rs.getLong("owner_id"),
                 rs.getString("owner_name"), rs.getString("context"), (Integer) rs.getObject("context_size"),
-                (Long) rs.getObject("context_seed"), rs.getInt("model_call_budget"), rs.getInt("workspace_budget"),
+                (Long) rs.getObject("context_seed"), rs.getString("context_facts"), rs.getInt("model_call_budget"), rs.getInt("workspace_budget"),
                 rs.getInt("depth_limit"), rs.getInt("experts_per_question"), instant(rs.getTimestamp("created_at")),
                 new Tree.TreeStats(rs.getInt("n_ws"), rs.getInt("n_open"), rs.getInt("n_calls"),
                         rs.getString("root_answer")));

@@ -59,6 +59,13 @@ public class WorkspaceStore {
         return jdbc.query(WORKSPACE + " WHERE q.tree_id = ? ORDER BY w.id", WorkspaceStore::row, treeId);
     }
 
+    /** Submitted workspaces of a domain, oldest submission first. */
+    public List<Long> submittedIds(String domain) {
+        return jdbc.queryForList("""
+                SELECT w.id FROM workspaces w JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id
+                WHERE t.domain = ? AND w.status = 'SUBMITTED' ORDER BY w.submitted_at, w.id""", Long.class, domain);
+    }
+
     public int countInTree(long treeId) {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM workspaces w JOIN questions q ON q.id = w.question_id WHERE q.tree_id = ?""",

@@ -68,6 +68,9 @@ class TreeController {
         Map<String, String> examples = new LinkedHashMap<>();
         questions.domainNames().forEach(d -> examples.put(d, questions.exampleQuestion(d)));
         model.addAttribute("examples", examples);
+        Map<String, String> exampleFacts = new LinkedHashMap<>();
+        questions.domainNames().forEach(d -> exampleFacts.put(d, questions.exampleFact(d)));
+        model.addAttribute("exampleFacts", exampleFacts);
         model.addAttribute("defaults", questions.settings());
         return "questions/trees";
     }

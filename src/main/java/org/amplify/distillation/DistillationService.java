@@ -1,0 +1,128 @@
+package org.amplify.distillation;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.amplify.distillation.internal.RoundFlags;
+import org.amplify.distillation.internal.RoundRepository;
+import org.amplify.distillation.internal.RunRound;
+import org.amplify.models.ModelRegistry;
+import org.amplify.models.ModelVersion;
+import org.amplify.questions.QuestionService;
+import org.jobrunr.jobs.JobId;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The distillation module's facade: start a round for a domain (one at a time), follow it, cancel it.
+ * A round runs as a background job ({@code RoundRunner}): snapshot, train, evaluate, register, promote.
+ */
+@Service
+public class DistillationService {
+
+    private final RoundRepository rounds;
+    private final RoundFlags flags;
+    private final JobRequestScheduler jobs;
+    private final QuestionService questions;
+    private final ModelRegistry registry;
+    private final DistillationProperties properties;
+
+    DistillationService(RoundRepository rounds, RoundFlags flags, JobRequestScheduler jobs, QuestionService questions,
+            ModelRegistry registry, DistillationProperties properties) {
+        this.rounds = rounds;
+        this.flags = flags;
+        this.jobs = jobs;
+        this.questions = questions;
+        this.registry = registry;
+        this.properties = properties;
+    }
+
+    /** The domains a round can train: for now the {@code text} domain's model. */
+    public List<String> domains() {
+        return List.of(QuestionService.TEXT);
+    }
+
+    public DistillationProperties settings() {
+        return properties;
+    }
+
+    /**
+     * Starts a round: the transcripts it will snapshot are chosen now (those in no snapshot yet, or
+     * all), and it trains from the domain's champion.
+     *
+     * @throws RoundRejectedException for an unknown domain, bad options, nothing to train on, or a
+     *     round of the domain already queued or running
+     */
+    @Transactional
+    public Round start(RoundRequest request, String startedBy) {
+        String domain = request.domain() == null ? "" : request.domain();
+        if (!domains().contains(domain)) {
+            throw new RoundRejectedException("domain", questions.domainNames().contains(domain)
+                    ? "Rounds train the text model only, so far: " + domain + " models come from experiments."
+                    : "Unknown domain '" + domain + "'.", false);
+        }
+        int epochs = request.epochs() == null ? properties.epochs() : request.epochs();
+        if (epochs < 1 || epochs > properties.maxEpochs()) {
+            throw new RoundRejectedException("epochs", "must be between 1 and " + properties.maxEpochs(), false);
+        }
+        rounds.unfinished(domain).ifPresent(running -> {
+            throw new RoundRejectedException("domain", "Round #" + running.id() + " of " + domain
+                    + " is still " + running.status().name().toLowerCase() + ": one round at a time per domain.", true);
+        });
+        List<Long> transcripts = questions.submittedWorkspaceIds(domain);
+        if (!request.allTranscripts()) {
+            Set<Long> done = new HashSet<>(rounds.snapshotted(domain));
+            transcripts = transcripts.stream().filter(id -> !done.contains(id)).toList();
+        }
+        if (transcripts.isEmpty()) {
+            throw new RoundRejectedException("allTranscripts", request.allTranscripts()
+                    ? "No completed transcript in " + domain + " yet: experts answer questions first."
+                    : "Every completed transcript of " + domain + " is in a snapshot already: wait for new ones, "
+                    + "or snapshot all of them.", true);
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("allTranscripts", request.allTranscripts());
+        options.put("autoPromote", request.autoPromote() == null ? properties.autoPromote() : request.autoPromote());
+        options.put("epochs", epochs);
+        options.put("seed", request.seed() == null ? 1L : request.seed());
+        options.put("majorityOnly", request.majorityOnly());
+        options.put("transcripts", transcripts);
+        Long parent = registry.champion(domain).map(ModelVersion::id).orElse(null);
+        long id = rounds.insert(domain, options, startedBy, parent).orElseThrow(() -> new RoundRejectedException(
+                "domain", "A round of " + domain + " is already queued or running: one round at a time per domain.",
+                true));
+        JobId job = jobs.enqueue(new RunRound(id));
+        rounds.jobId(id, job.asUUID());
+        return get(id);
+    }
+
+    public Round get(long id) {
+        return rounds.find(id).orElseThrow(() -> new RoundNotFoundException(id));
+    }
+
+    /** Newest first; every domain when {@code domain} is null. */
+    public List<Round> list(String domain) {
+        return rounds.list(domain, 200);
+    }
+
+    /** Stops a queued round at once, a running one at its next training step (within a second). */
+    public Round cancel(long id) {
+        Round round = get(id);
+        if (round.status().finished()) {
+            throw new RoundRejectedException(null, "Round #" + id + " already ended ("
+                    + round.status().name().toLowerCase() + ").", true);
+        }
+        flags.cancel(id);
+        rounds.requestCancel(id);
+        return get(id);
+    }
+
+    /** The transcripts a round's snapshot froze, in order (empty before its snapshot phase). */
+    public List<Long> snapshotTranscripts(long roundId) {
+        Round round = get(roundId);
+        return round.snapshotId() == null ? List.of() : rounds.snapshotTranscripts(round.snapshotId());
+    }
+}

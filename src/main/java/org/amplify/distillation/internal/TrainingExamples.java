@@ -1,0 +1,80 @@
+package org.amplify.distillation.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.amplify.models.TextExample;
+import org.amplify.questions.AnswerSource;
+import org.amplify.questions.Feedback;
+import org.amplify.questions.SubAnswer;
+import org.amplify.questions.Subquestion;
+import org.amplify.questions.Transcript;
+import org.amplify.questions.Verdict;
+
+/**
+ * What a round trains on, from a snapshot's transcripts: each final answer (a hard target); each
+ * corrected sub-answer (hard: the correction wins); each accepted one, as the copies' vote shares
+ * (soft) where they voted, else hard; each answer a person gave in a workspace of its own (hard).
+ * Sub-answers nobody judged are not targets. The held-out part is a share of the transcripts, chosen
+ * by the seed, so the same snapshot and seed always split the same way.
+ */
+public final class TrainingExamples {
+
+    private TrainingExamples() {
+    }
+
+    /** The examples of the transcripts, split into training and held-out. */
+    public static Split split(List<Transcript> transcripts, double heldOutShare, long seed, boolean majorityOnly) {
+        List<TextExample> train = new ArrayList<>();
+        List<TextExample> heldOut = new ArrayList<>();
+        for (Transcript transcript : transcripts) {
+            boolean held = new SplittableRandom(seed * 1_000_003L + transcript.workspaceId()).nextDouble() < heldOutShare;
+            (held ? heldOut : train).addAll(of(transcript, majorityOnly));
+        }
+        if (train.isEmpty() && !heldOut.isEmpty()) { // a tiny snapshot: train on something
+            train.add(heldOut.remove(heldOut.size() - 1));
+        }
+        return new Split(train, heldOut);
+    }
+
+    /** The examples of one transcript. */
+    public static List<TextExample> of(Transcript transcript, boolean majorityOnly) {
+        List<TextExample> examples = new ArrayList<>();
+        if (transcript.answer() != null && !transcript.answer().isBlank()) {
+            examples.add(hard(transcript.question(), transcript.answer()));
+        }
+        for (Subquestion sub : transcript.subquestions()) {
+            Feedback verdict = sub.feedback().stream().filter(f -> f.verdict() != Verdict.EXPAND)
+                    .reduce((a, b) -> b).orElse(null);
+            SubAnswer person = sub.answers().stream().filter(a -> a.source() == AnswerSource.PERSON)
+                    .reduce((a, b) -> b).orElse(null);
+            if (verdict != null && verdict.verdict() == Verdict.CORRECT) {
+                examples.add(hard(sub.text(), verdict.correctedAnswer()));
+            } else if (person != null) {
+                examples.add(hard(sub.text(), person.answer()));
+            } else if (verdict != null && verdict.verdict() == Verdict.ACCEPT && sub.latestAnswer() != null
+                    && sub.latestAnswer().answer() != null) {
+                SubAnswer accepted = sub.latestAnswer();
+                examples.add(accepted.votes().isEmpty() || majorityOnly ? hard(sub.text(), accepted.answer())
+                        : new TextExample(sub.text(), shares(accepted.votes())));
+            }
+        }
+        return examples;
+    }
+
+    /** Each answer's share of the votes. */
+    static Map<String, Double> shares(List<String> votes) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        votes.forEach(vote -> shares.merge(vote, 1.0 / votes.size(), Double::sum));
+        return shares;
+    }
+
+    private static TextExample hard(String question, String answer) {
+        return new TextExample(question, Map.of(answer.strip(), 1.0));
+    }
+
+    /** Training and held-out examples. */
+    public record Split(List<TextExample> train, List<TextExample> heldOut) {}
+}

@@ -1,0 +1,190 @@
+package org.amplify.distillation;
+
+import java.time.Duration;
+import java.util.List;
+import org.amplify.accounts.Account;
+import org.amplify.accounts.TestAccounts;
+import org.amplify.models.ModelRegistry;
+import org.amplify.models.ModelVersion;
+import org.amplify.questions.AnswerSource;
+import org.amplify.questions.NewTree;
+import org.amplify.questions.QuestionService;
+import org.amplify.questions.SubAnswer;
+import org.amplify.questions.Subquestion;
+import org.amplify.questions.SubquestionStatus;
+import org.amplify.questions.Verdict;
+import org.amplify.questions.WorkspaceService;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Distillation on the {@code text} domain from transcripts the test makes through the real
+ * services: two rounds end to end (snapshot, train, evaluate, register, promote), the second from the
+ * first's weights; the copies answer from the champion; soft targets change what a round learns.
+ */
+@SpringBootTest(properties = "amplify.distillation.epochs=40")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistillationRoundTests {
+
+    static final Duration ROUND = Duration.ofSeconds(120);
+
+    /** Questions in five groups of paraphrases, each group with its answer. */
+    static final String[][] GROUPS = {
+        {"blue", "what colour is the sky", "the colour of the sky?", "which colour does the sky have", "sky colour",
+            "what is the colour of a clear sky"},
+        {"paris", "what is the capital of france", "capital city of france?", "which city is france's capital",
+            "france capital", "name the capital of france"},
+        {"4", "what is two plus two", "two plus two?", "how much is 2 plus 2", "sum of two and two",
+            "what do two and two make"},
+        {"mammal", "what kind of animal is a whale", "is a whale a fish or a mammal", "whale animal class",
+            "which class of animals do whales belong to", "the whale is what kind of animal"},
+        {"h2o", "what is the chemical formula of water", "formula for water?", "water chemical formula",
+            "how is water written in chemistry", "what formula does water have"}};
+
+    @Autowired
+    DistillationService distillation;
+
+    @Autowired
+    QuestionService questions;
+
+    @Autowired
+    WorkspaceService work;
+
+    @Autowired
+    ModelRegistry registry;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    @Order(1)
+    void twoRoundsSnapshotTrainEvaluateRegisterAndPromoteAndTheCopiesServeTheChampion() {
+        Account expert = accounts.expert();
+        answerAll(expert, 0, 4); // the first four phrasings of each group
+        Round first = finish(distillation.start(new RoundRequest("text", false, true, null, 7L, false), "test-admin"));
+        assertThat(first.status()).isEqualTo(RoundStatus.SUCCEEDED);
+        assertThat(first.snapshotSize()).isEqualTo(GROUPS.length * 4);
+        assertThat(first.parentVersionId()).isNull();
+        assertThat(first.promoted()).isTrue();
+        ModelVersion v1 = registry.find(first.modelVersionId()).orElseThrow();
+        assertThat(registry.champion("text")).contains(v1);
+        assertThat(first.metrics()).containsKeys("accuracy", "trainExamples", "heldOutExamples", "snapshotId");
+        assertThat(distillation.snapshotTranscripts(first.id())).hasSize(GROUPS.length * 4);
+
+        // the copies of the champion answer a text subquestion now
+        long ws = questions.createTree(new NewTree("text", "A quiz", "", null, null, null, null, null, null),
+                expert.id());
+        long sub = work.ask(ws, "what colour is the sky on a clear day", "", expert.id());
+        SubAnswer byV1 = modelAnswer(ws, sub);
+        assertThat(byV1.modelVersionId()).isEqualTo(v1.id());
+        assertThat(byV1.votes()).hasSize(3);
+        assertThat(byV1.answer()).isEqualTo("blue");
+
+        // round 2: only the transcripts in no snapshot yet, from round 1's weights
+        answerAll(expert, 4, 5); // the fifth phrasing of each group
+        Round second = finish(distillation.start(new RoundRequest("text", false, false, null, 7L, false), "test-admin"));
+        assertThat(second.status()).isEqualTo(RoundStatus.SUCCEEDED);
+        assertThat(second.snapshotSize()).isEqualTo(GROUPS.length);
+        assertThat(second.parentVersionId()).isEqualTo(v1.id());
+        assertThat(second.promoted()).isFalse();
+        ModelVersion v2 = registry.find(second.modelVersionId()).orElseThrow();
+        assertThat(v2.parentId()).isEqualTo(v1.id());
+        assertThat(second.metrics()).containsKey("parentAccuracy");
+
+        registry.promote(v2.id(), "test-admin");
+        long again = work.ask(ws, "which city is the capital of france", "", expert.id());
+        SubAnswer byV2 = modelAnswer(ws, again);
+        assertThat(byV2.modelVersionId()).isEqualTo(v2.id());
+        assertThat(byV2.answer()).isEqualTo("paris");
+    }
+
+    @Test
+    @Order(2)
+    void oneRoundAtATimeAndNothingNewToSnapshotAreRefusedClearly() {
+        assertThatThrownBy(() -> distillation.start(new RoundRequest("text", false, false, null, 1L, false), "a"))
+                .isInstanceOf(RoundRejectedException.class).hasMessageContaining("in a snapshot already");
+        Round running = distillation.start(new RoundRequest("text", true, false, 400, 1L, false), "a");
+        assertThatThrownBy(() -> distillation.start(new RoundRequest("text", true, false, null, 1L, false), "b"))
+                .isInstanceOf(RoundRejectedException.class)
+                .hasMessageContaining("Round #" + running.id()).hasMessageContaining("one round at a time");
+        Round cancelled = distillation.cancel(running.id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> distillation.get(cancelled.id()).status().finished());
+        assertThat(distillation.get(running.id()).status()).isEqualTo(RoundStatus.CANCELLED);
+        assertThat(distillation.get(running.id()).modelVersionId()).isNull();
+        assertThatThrownBy(() -> distillation.start(new RoundRequest("permutation-powering", true, false, null, 1L,
+                false), "a")).isInstanceOf(RoundRejectedException.class).hasMessageContaining("text model only");
+        assertThatThrownBy(() -> distillation.start(new RoundRequest("text", true, false, 0, 1L, false), "a"))
+                .isInstanceOf(RoundRejectedException.class).hasMessageContaining("between 1 and");
+    }
+
+    @Test
+    @Order(3)
+    void aRoundOnTheCopiesVoteSharesLearnsOtherwiseThanOneOnTheirMajority() {
+        Account expert = accounts.expert();
+        // transcripts with sub-answers on which three copies split 2 to 1 and the expert accepted: soft targets.
+        // (The votes are recorded as the copies' answering does; a tree without model calls keeps the copies out.)
+        long version = registry.champion("text").orElseThrow().id();
+        long ws = questions.createTree(new NewTree("text", "Accepting the copies", "", null, null, 0, null, null,
+                null), expert.id());
+        for (String[] group : GROUPS) {
+            long sub = work.ask(ws, group[1] + " please", "", expert.id());
+            await().atMost(Duration.ofSeconds(30)).until(() -> latest(ws, sub) != null);
+            String other = group == GROUPS[0] ? "grey" : "blue";
+            questions.recordAnswer(sub, AnswerSource.MODEL, group[0], List.of(group[0], other, group[0]), 2.0 / 3, true,
+                    version, null);
+            work.feedback(sub, Verdict.ACCEPT, null, expert.id());
+        }
+        work.submit(ws, questions.workspace(ws).version(), "accepted", expert.id());
+
+        Round soft = finish(distillation.start(new RoundRequest("text", true, false, null, 3L, false), "a"));
+        Round hard = finish(distillation.start(new RoundRequest("text", true, false, null, 3L, true), "a"));
+        assertThat(soft.status()).isEqualTo(RoundStatus.SUCCEEDED);
+        assertThat(hard.status()).isEqualTo(RoundStatus.SUCCEEDED);
+        assertThat(soft.snapshotSize()).isEqualTo(hard.snapshotSize());
+        assertThat(soft.metrics().get("softTargets")).isEqualTo(true);
+        assertThat(hard.metrics().get("softTargets")).isEqualTo(false);
+        assertThat(registry.find(soft.modelVersionId()).orElseThrow().sha256())
+                .isNotEqualTo(registry.find(hard.modelVersionId()).orElseThrow().sha256());
+        assertThat(soft.metrics().get("trainLoss")).isNotEqualTo(hard.metrics().get("trainLoss"));
+    }
+
+    /** One tree a phrasing; the expert answers each root with its group's answer, asking one subquestion on the way. */
+    private void answerAll(Account expert, int from, int to) {
+        for (String[] group : GROUPS) {
+            for (int i = 1 + from; i < 1 + to && i < group.length; i++) {
+                long ws = questions.createTree(new NewTree("text", group[i], "", null, null, null, null, null, null),
+                        expert.id());
+                work.submit(ws, questions.workspace(ws).version(), group[0], expert.id());
+            }
+        }
+    }
+
+    private Round finish(Round started) {
+        await().atMost(ROUND).pollInterval(Duration.ofMillis(200))
+                .until(() -> distillation.get(started.id()).status().finished());
+        return distillation.get(started.id());
+    }
+
+    private SubAnswer modelAnswer(long ws, long sub) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> latest(ws, sub) != null
+                && latest(ws, sub).source() == AnswerSource.MODEL);
+        return latest(ws, sub);
+    }
+
+    private SubAnswer latest(long ws, long sub) {
+        List<Subquestion> subs = questions.workspace(ws).subquestions();
+        return subs.stream().filter(s -> s.id() == sub).findFirst().map(Subquestion::latestAnswer).orElse(null);
+    }
+
+    static boolean answered(Subquestion s) {
+        return s.status() != SubquestionStatus.OPEN;
+    }
+}

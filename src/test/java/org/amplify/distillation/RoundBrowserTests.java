@@ -1,0 +1,86 @@
+package org.amplify.distillation;
+
+import java.time.Duration;
+import org.amplify.accounts.Account;
+import org.amplify.accounts.TestAccounts;
+import org.amplify.models.ModelRegistry;
+import org.amplify.questions.NewTree;
+import org.amplify.questions.QuestionService;
+import org.amplify.questions.WorkspaceService;
+import org.amplify.web.Browser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An admin in a real Chromium: starts a round on the experts' transcripts, watches its progress bar
+ * move without a reload until it finishes, promotes the new version on the Models page, and sees it
+ * there as the champion.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "amplify.distillation.epochs=200")
+class RoundBrowserTests {
+
+    private static final Duration ROUND = Duration.ofSeconds(180);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    QuestionService questions;
+
+    @Autowired
+    WorkspaceService work;
+
+    @Autowired
+    ModelRegistry registry;
+
+    @Test
+    void anAdminStartsARoundWatchesItAndPromotesItsVersion() {
+        Account expert = accounts.expert();
+        for (String[] group : DistillationRoundTests.GROUPS) {
+            for (int i = 1; i < group.length; i++) {
+                long ws = questions.createTree(new NewTree("text", group[i], "", null, null, null, null, null, null),
+                        expert.id());
+                work.submit(ws, questions.workspace(ws).version(), group[0], expert.id());
+            }
+        }
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("admin", "admin-password-of-the-tests");
+            browser.click("nav a[href='/rounds']").waitForText("Start a round");
+            browser.click("#start").waitForText("was queued");
+            assertThat(browser.path()).matches("/rounds/\\d+");
+            browser.script("window.notReloaded = true");
+            String first = browser.waitForAttribute("#progress-bar", "style", style -> percent(style) > 5, ROUND);
+            browser.screenshot("round-running");
+            browser.waitForAttribute("#progress-bar", "style", style -> percent(style) > percent(first), ROUND);
+            browser.waitForAttribute("#round-status", "textContent", "SUCCEEDED"::equals, ROUND);
+            assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
+            assertThat(browser.find("#round-version").getText()).startsWith("model version id");
+            assertThat(browser.find("#round-snapshot").getText()).contains((DistillationRoundTests.GROUPS.length * 5)
+                    + " transcripts");
+            browser.screenshot("round-finished");
+
+            browser.click("#models-link").waitForText("Versions");
+            browser.click("#version-1 form button").waitForText("champion");
+            assertThat(browser.find("#version-1").getText()).contains("champion");
+            assertThat(registry.champion("text")).isPresent();
+            browser.screenshot("models-after-round");
+
+            browser.open("/rounds").waitForText("Held-out accuracy across rounds");
+            assertThat(browser.text()).contains("SUCCEEDED");
+            browser.screenshot("rounds");
+        }
+    }
+
+    private static double percent(String style) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("width:\\s*([0-9.]+)%").matcher(style);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
