@@ -73,22 +73,22 @@ public class DistillationService {
                     + " is still " + running.status().name().toLowerCase() + ": one round at a time per domain.", true);
         });
         List<Long> transcripts = questions.submittedWorkspaceIds(domain);
-        if (!request.allTranscripts()) {
+        if (!request.snapshotAll()) {
             Set<Long> done = new HashSet<>(rounds.snapshotted(domain));
             transcripts = transcripts.stream().filter(id -> !done.contains(id)).toList();
         }
         if (transcripts.isEmpty()) {
-            throw new RoundRejectedException("allTranscripts", request.allTranscripts()
+            throw new RoundRejectedException("allTranscripts", request.snapshotAll()
                     ? "No completed transcript in " + domain + " yet: experts answer questions first."
                     : "Every completed transcript of " + domain + " is in a snapshot already: wait for new ones, "
                     + "or snapshot all of them.", true);
         }
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("allTranscripts", request.allTranscripts());
+        options.put("allTranscripts", request.snapshotAll());
         options.put("autoPromote", request.autoPromote() == null ? properties.autoPromote() : request.autoPromote());
         options.put("epochs", epochs);
         options.put("seed", request.seed() == null ? 1L : request.seed());
-        options.put("majorityOnly", request.majorityOnly());
+        options.put("majorityOnly", request.majorityTargetsOnly());
         options.put("transcripts", transcripts);
         Long parent = registry.champion(domain).map(ModelVersion::id).orElse(null);
         long id = rounds.insert(domain, options, startedBy, parent).orElseThrow(() -> new RoundRejectedException(

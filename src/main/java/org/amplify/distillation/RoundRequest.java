@@ -9,6 +9,16 @@ package org.amplify.distillation;
  * @param seed fixes the held-out part and the training (null: 1)
  * @param majorityOnly train on the copies' majority answer only, not on their vote shares (for comparison)
  */
-public record RoundRequest(String domain, boolean allTranscripts, Boolean autoPromote, Integer epochs, Long seed,
-        boolean majorityOnly) {
+public record RoundRequest(String domain, Boolean allTranscripts, Boolean autoPromote, Integer epochs, Long seed,
+        Boolean majorityOnly) {
+
+    /** Whether to snapshot every completed transcript (absent: false). */
+    public boolean snapshotAll() {
+        return Boolean.TRUE.equals(allTranscripts);
+    }
+
+    /** Whether to train on the majority answers only (absent: false). */
+    public boolean majorityTargetsOnly() {
+        return Boolean.TRUE.equals(majorityOnly);
+    }
 }

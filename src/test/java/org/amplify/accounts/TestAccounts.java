@@ -49,9 +49,16 @@ public class TestAccounts {
         return (AccountPrincipal) userDetails.loadUserByUsername(account.username());
     }
 
-    /** A valid API token of the user (created once). */
-    public String token(Account account) {
-        return tokenByUser.computeIfAbsent(account.username(),
-                name -> tokens.issue(account.id(), "test token").plainText());
+    /**
+     * A valid API token of the user: created once, and again if a test revoked it meanwhile (the role
+     * matrix test revokes a token of its callers, and test classes share a context in any order).
+     */
+    public synchronized String token(Account account) {
+        String token = tokenByUser.get(account.username());
+        if (token == null || tokens.authenticate(token).isEmpty()) {
+            token = tokens.issue(account.id(), "test token").plainText();
+            tokenByUser.put(account.username(), token);
+        }
+        return token;
     }
 }
