@@ -84,29 +84,23 @@ public interface AlgorithmicDomain {
      * symbols separated by spaces. Empty when a symbol is unknown or the count is wrong.
      */
     default java.util.Optional<Question> parse(String text) {
-        String[] symbols = text == null ? new String[0] : text.strip().split("\\s+");
-        if (symbols.length != questionLength()) {
-            return java.util.Optional.empty();
-        }
-        int[] tokens = new int[symbols.length];
-        for (int i = 0; i < symbols.length; i++) {
-            tokens[i] = vocabulary().token(symbols[i]);
-            if (tokens[i] <= Vocabulary.UNKNOWN) {
-                return java.util.Optional.empty();
-            }
-        }
-        return java.util.Optional.of(new Question(tokens));
+        return tokens(vocabulary(), text, questionLength()).map(Question::new);
     }
 
     /** A fact typed by a person in token notation ({@link #factNotation}); empty when it does not parse. */
     default java.util.Optional<int[]> parseFact(String text) {
+        return tokens(vocabulary(), text, factLength());
+    }
+
+    /** Symbols separated by spaces to tokens: empty when a symbol is unknown or the count is not {@code length}. */
+    private static java.util.Optional<int[]> tokens(Vocabulary vocabulary, String text, int length) {
         String[] symbols = text == null ? new String[0] : text.strip().split("\\s+");
-        if (symbols.length != factLength()) {
+        if (symbols.length != length) {
             return java.util.Optional.empty();
         }
         int[] tokens = new int[symbols.length];
         for (int i = 0; i < symbols.length; i++) {
-            tokens[i] = vocabulary().token(symbols[i]);
+            tokens[i] = vocabulary.token(symbols[i]);
             if (tokens[i] <= Vocabulary.UNKNOWN) {
                 return java.util.Optional.empty();
             }
