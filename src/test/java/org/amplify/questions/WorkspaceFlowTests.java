@@ -1,14 +1,23 @@
 package org.amplify.questions;
 
 import java.util.Arrays;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.amplify.accounts.Account;
 import org.amplify.accounts.Role;
 import org.amplify.accounts.TestAccounts;
 import org.amplify.amplification.CopyPool;
+import org.amplify.AmplifyProperties;
 import org.amplify.domains.permutation.PermutationPowering;
+import org.amplify.domains.unionfind.UnionFind;
+import org.amplify.models.AnswerModel;
+import org.amplify.models.ModelKind;
+import org.amplify.models.ModelRegistry;
+import org.amplify.models.ModelSize;
+import org.amplify.models.ModelVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +48,12 @@ class WorkspaceFlowTests {
 
     @Autowired
     CopyPool copies;
+
+    @Autowired
+    ModelRegistry registry;
+
+    @Autowired
+    AmplifyProperties amplify;
 
     @Test
     void aSubquestionTheCopiesDisagreeOnGoesToThePeoplesQueue() {
@@ -215,5 +230,25 @@ class WorkspaceFlowTests {
         assertThatThrownBy(() -> questions.createTree(new NewTree(PermutationPowering.NAME, name + " 0 0 0 1 0 1",
                 twice, null, null, null, null, null, null), expert))
                 .isInstanceOf(QuestionRefusedException.class).hasMessageContaining("9");
+    }
+
+    @Test
+    void copiesThatCannotLoadTheirModelHandTheSubquestionToPeopleInsteadOfHanging() throws Exception {
+        UnionFind domain = new UnionFind();
+        try (AnswerModel model = AnswerModel.create(domain, ModelSize.DEFAULT, 1e-3f, 3)) {
+            ModelVersion version = registry.promote(registry.register(model, ModelKind.SL, null, Map.of()).id(),
+                    "tests");
+            Files.writeString(amplify.dataDir().resolve(version.artifactPath()), "not a model any more");
+        }
+        long expert = accounts.expert().id();
+        String question = questions.exampleQuestion(UnionFind.NAME);
+        long root = questions.createTree(new NewTree(UnionFind.NAME, question, null, null, 9L, null, null, null, null),
+                expert);
+        long sub = work.ask(root, question, "", expert);
+        Subquestion handed = trees.until(root, sub, s -> s.latestAnswer() != null);
+        assertThat(handed.latestAnswer().source()).isEqualTo(AnswerSource.UNANSWERED);
+        assertThat(handed.latestAnswer().note()).contains("failed").contains("a person should answer this");
+        assertThat(handed.status()).isEqualTo(SubquestionStatus.NEEDS_PERSON);
+        assertThat(handed.childWorkspaceIds()).hasSize(1);
     }
 }
