@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -156,7 +155,7 @@ public final class AnswerModel implements AutoCloseable {
                 }
                 collector.backward(crossEntropy);
             }
-            if (!gradientsFinite(step)) {
+            if (!Gradients.finite(block, step)) {
                 discardGradients();
                 return loss;
             }
@@ -166,31 +165,12 @@ public final class AnswerModel implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether every gradient is finite. PyTorch's CPU backward now and then (a few times in 10 000
-     * steps, not reproducibly) returns NaN gradients for the first layer although the loss and every
-     * weight are finite; one such step made every weight NaN. Such a step is skipped, as mixed
-     * precision training skips overflowing steps; many in a row mean real divergence.
-     */
-    private boolean gradientsFinite(NDManager step) {
-        NDArray total = null;
-        for (Parameter parameter : block.getParameters().values()) {
-            NDArray gradient = parameter.getArray().getGradient();
-            gradient.attach(step);
-            NDArray sum = gradient.sum();
-            total = total == null ? sum : total.add(sum);
-        }
-        return total == null || Float.isFinite(total.getFloat());
-    }
-
     private void discardGradients() {
         skipped++;
         if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
             throw new TrainingDivergedException(Float.NaN);
         }
-        for (Parameter parameter : block.getParameters().values()) {
-            JniUtils.zeroGrad((PtNDArray) parameter.getArray());
-        }
+        Gradients.zero(block);
     }
 
     /** Training steps skipped so far because their gradients were not finite. */

@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -564,8 +563,8 @@ public final class TextModel implements AutoCloseable {
                     }
                     collector.backward(crossEntropy);
                 }
-                if (!gradientsFinite(step)) {
-                    discardGradients(); // see AnswerModel: PyTorch's CPU backward now and then gives NaN
+                if (!Gradients.finite(block, step)) {
+                    discardGradients(); // see Gradients: PyTorch's CPU backward now and then gives NaN
                     return;
                 }
                 skippedInARow = 0;
@@ -573,24 +572,11 @@ public final class TextModel implements AutoCloseable {
             }
         }
 
-        private boolean gradientsFinite(NDManager step) {
-            NDArray total = null;
-            for (Parameter parameter : block.getParameters().values()) {
-                NDArray gradient = parameter.getArray().getGradient();
-                gradient.attach(step);
-                NDArray sum = gradient.sum();
-                total = total == null ? sum : total.add(sum);
-            }
-            return total == null || Float.isFinite(total.getFloat());
-        }
-
         private void discardGradients() {
             if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
                 throw new TrainingDivergedException(Float.NaN);
             }
-            for (Parameter parameter : block.getParameters().values()) {
-                JniUtils.zeroGrad((PtNDArray) parameter.getArray());
-            }
+            Gradients.zero(block);
         }
 
         /** Remembers these questions and answers, and embeds the questions. */
