@@ -39,17 +39,12 @@ class QuestionFlow {
     Workspace view(WorkspaceRow row, boolean withSiblings) {
         QuestionRow question = trees.question(row.questionId()).orElseThrow();
         Tree tree = trees.find(row.treeId()).orElseThrow();
-        Long parentWorkspace = null;
-        String parentContext = null;
-        if (question.parentSubquestionId() != null) {
-            SubquestionRow asking = subquestions.find(question.parentSubquestionId()).orElseThrow();
-            parentWorkspace = asking.workspaceId();
-            WorkspaceRow parent = workspaces.find(parentWorkspace).orElseThrow();
-            parentContext = trees.question(parent.questionId()).orElseThrow().visibleContext();
-        }
+        Long parentWorkspace = question.parentSubquestionId() == null ? null
+                : subquestions.find(question.parentSubquestionId()).orElseThrow().workspaceId();
+        String parentContext = parentContext(question).orElse(null);
         boolean hidden = parentContext != null && !parentContext.equals(question.visibleContext());
         List<Subquestion> subs = withSiblings
-                ? subquestions.ofWorkspace(row.id()).stream().map(this::subquestion).toList() : List.of();
+                ? subquestions.ofWorkspace(row.id()).stream().map(s -> subquestion(s, tree.domain())).toList() : List.of();
         List<Workspace> siblings = withSiblings ? workspaces.ofQuestion(row.questionId()).stream()
                 .filter(w -> w.id() != row.id()).map(w -> view(w, false)).toList() : List.of();
         Workspace.Budget budget = new Workspace.Budget(tree.stats().modelCalls(), tree.modelCallBudget(),
@@ -61,7 +56,18 @@ class QuestionFlow {
                 row.version(), parentWorkspace, subs, siblings, budget, row.createdAt());
     }
 
-    Subquestion subquestion(SubquestionRow row) {
+    /** The context the question's asker saw (what an unlock shows); empty at the root. */
+    Optional<String> parentContext(QuestionRow question) {
+        if (question.parentSubquestionId() == null) {
+            return Optional.empty();
+        }
+        SubquestionRow asking = subquestions.find(question.parentSubquestionId()).orElseThrow();
+        WorkspaceRow parent = workspaces.find(asking.workspaceId()).orElseThrow();
+        return Optional.of(trees.question(parent.questionId()).orElseThrow().visibleContext());
+    }
+
+    /** @param domain the domain of the subquestion's tree (for its readable form) */
+    Subquestion subquestion(SubquestionRow row, String domain) {
         List<SubAnswer> answers = subquestions.answers(row.id());
         List<Feedback> feedback = subquestions.feedback(row.id());
         Optional<QuestionRow> child = trees.questionOf(row.id());
@@ -95,7 +101,6 @@ class QuestionFlow {
         } else {
             status = SubquestionStatus.NEEDS_PERSON;
         }
-        String domain = trees.find(workspaces.find(row.workspaceId()).orElseThrow().treeId()).orElseThrow().domain();
         return new Subquestion(row.id(), row.workspaceId(), row.position(), row.text(), readable(domain, row.text()),
                 row.passedContext(), status,
                 answer, answers, feedback, child.map(QuestionRow::id).orElse(null), childWorkspaces, row.createdAt());
@@ -192,21 +197,20 @@ class QuestionFlow {
     TreeView treeView(Tree tree) {
         List<QuestionRow> questions = trees.questions(tree.id());
         QuestionRow root = questions.stream().filter(q -> q.depth() == 0).findFirst().orElseThrow();
-        return new TreeView(tree, node(root));
+        return new TreeView(tree, node(root, tree.domain()));
     }
 
-    private TreeView.Node node(QuestionRow question) {
+    private TreeView.Node node(QuestionRow question, String domain) {
         List<WorkspaceRow> rows = workspaces.ofQuestion(question.id());
         List<TreeView.Branch> branches = new ArrayList<>();
         for (WorkspaceRow ws : rows) {
             for (SubquestionRow row : subquestions.ofWorkspace(ws.id())) {
-                Subquestion sub = subquestion(row);
-                TreeView.Node child = trees.questionOf(row.id()).map(this::node).orElse(null);
+                Subquestion sub = subquestion(row, domain);
+                TreeView.Node child = trees.questionOf(row.id()).map(q -> node(q, domain)).orElse(null);
                 branches.add(new TreeView.Branch(sub.id(), ws.id(), sub.readable() != null ? sub.readable() : sub.text(),
                         sub.status(), sub.answer(), child));
             }
         }
-        String domain = trees.find(question.treeId()).orElseThrow().domain();
         String readable = readable(domain, question.text());
         return new TreeView.Node(question.id(), readable != null ? readable : question.text(), rows.stream().map(WorkspaceRow::id).toList(),
                 answerOf(question.id()).orElse(null), disagreement(question.id()), branches);

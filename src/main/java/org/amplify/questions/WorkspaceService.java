@@ -8,6 +8,7 @@ import org.amplify.domains.Domains;
 import org.amplify.questions.internal.SubquestionStore;
 import org.amplify.questions.internal.SubquestionStore.SubquestionRow;
 import org.amplify.questions.internal.TreeStore;
+import org.amplify.questions.internal.TreeStore.QuestionRow;
 import org.amplify.questions.internal.WorkspaceStore;
 import org.amplify.questions.internal.WorkspaceStore.WorkspaceRow;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,7 +61,8 @@ public class WorkspaceService {
         WorkspaceRow ws = take(workspaceId, expertId);
         questions.checkText("subquestion", text);
         Tree tree = questions.tree(ws.treeId());
-        String visible = trees.question(ws.questionId()).orElseThrow().visibleContext();
+        QuestionRow question = trees.question(ws.questionId()).orElseThrow();
+        String visible = question.visibleContext();
         Optional<AlgorithmicDomain> algorithmic = domains.find(tree.domain());
         String normalized = QuestionService.normalize(text);
         if (algorithmic.isPresent()) {
@@ -72,7 +74,7 @@ public class WorkspaceService {
         String passed = passedContext == null ? "" : passedContext.strip();
         if (passed.isEmpty() && algorithmic.isPresent()) {
             passed = visible;
-        } else if (!passed.isEmpty() && !visible.contains(passed) && !unlockedContains(ws, passed)) {
+        } else if (!passed.isEmpty() && !visible.contains(passed) && !unlockedContains(ws, question, passed)) {
             throw new QuestionRefusedException("passedContext",
                     "Only a part of this workspace's context can be passed down: select it in the context.");
         }
@@ -92,7 +94,7 @@ public class WorkspaceService {
         if (verdict == Verdict.EXPAND) {
             trees.lock(ws.treeId()); // before looking: the copies may be sending it to people right now
         }
-        Subquestion current = flow.subquestion(sub);
+        Subquestion current = flow.subquestion(sub, trees.domain(ws.treeId()));
         SubAnswer judged = current.latestAnswer();
         Long version = judged == null ? null : judged.modelVersionId();
         Long judgedId = judged == null ? null : judged.id();
@@ -152,7 +154,8 @@ public class WorkspaceService {
         }
         take(workspaceId, expertId);
         questions.checkText("answer", answer);
-        long pending = subquestions.ofWorkspace(workspaceId).stream().map(flow::subquestion)
+        String domain = trees.domain(ws.treeId());
+        long pending = subquestions.ofWorkspace(workspaceId).stream().map(s -> flow.subquestion(s, domain))
                 .filter(s -> s.status() == SubquestionStatus.OPEN).count();
         workspaces.submit(workspaceId, version, answer.strip(), expertId);
         workspaces.event(workspaceId, "ANSWER", expertId, Map.of("answer", answer.strip(),
@@ -217,8 +220,8 @@ public class WorkspaceService {
         throw new WorkspaceConflictException(workspaces.lastSavedBy(ws.id()).orElse("Someone"), scratchpad, draft);
     }
 
-    private boolean unlockedContains(WorkspaceRow ws, String passed) {
-        return ws.contextUnlocked() && questions.workspace(ws.id()).unlockedContext() != null
-                && questions.workspace(ws.id()).unlockedContext().contains(passed);
+    /** Whether the expert unlocked the parent's context and the text is a part of it. */
+    private boolean unlockedContains(WorkspaceRow ws, QuestionRow question, String passed) {
+        return ws.contextUnlocked() && flow.parentContext(question).filter(parent -> parent.contains(passed)).isPresent();
     }
 }

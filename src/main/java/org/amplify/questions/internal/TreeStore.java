@@ -44,6 +44,11 @@ public class TreeStore {
                 experts);
     }
 
+    /** The tree's domain, without the counts {@link #find} adds up. */
+    public String domain(long treeId) {
+        return jdbc.queryForObject("SELECT domain FROM trees WHERE id = ?", String.class, treeId);
+    }
+
     public Optional<Tree> find(long id) {
         return jdbc.query(TREE + " WHERE t.id = ?", TreeStore::tree, id).stream().findFirst();
     }
