@@ -8,10 +8,10 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * The gradients of a block after a backward pass, for the models' training steps. PyTorch's CPU
- * backward now and then (a few times in 10 000 steps, not reproducibly) returns NaN gradients
- * although the loss and every weight are finite; such a step is skipped, as mixed-precision training
- * skips overflowing steps.
+ * The gradients of a block after a backward pass, for the models' training steps. A step whose
+ * gradients are not finite although its loss is (seen a few times in 10 000 steps before the blocks
+ * stopped dividing by {@code Number}s, which let the backward pass read memory Java had freed) is
+ * skipped, as mixed-precision training skips overflowing steps.
  */
 final class Gradients {
 

@@ -90,6 +90,49 @@ class AnswerModelTests {
         assertThat(seen[0]).isDeepEqualTo(seen[1]);
     }
 
+    /**
+     * Two trainings from the same seed on the same batches give the same weights, even while the
+     * garbage collector runs throughout: the engine must not read memory that Java may free (a scalar
+     * divisor did, and the same seed learned a task in one run and not in the next).
+     */
+    @Test
+    void trainingIsReproducibleWhileTheGarbageCollectorRuns() throws Exception {
+        List<ModelInput> inputs = randomInputs(64, new SplittableRandom(6));
+        int[] targets = new int[inputs.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = i % domain.vocabulary().size();
+        }
+        Thread collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                try {
+                    Thread.sleep(4);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "garbage-collector-hammer");
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            float[][] first = trainedDistributions(inputs, targets);
+            float[][] second = trainedDistributions(inputs, targets);
+            assertThat(second).isDeepEqualTo(first);
+        } finally {
+            collector.interrupt();
+            collector.join();
+        }
+    }
+
+    private float[][] trainedDistributions(List<ModelInput> inputs, int[] targets) {
+        try (AnswerModel model = AnswerModel.create(domain, ModelSize.DEFAULT, 1e-3f, 13)) {
+            for (int step = 0; step < 6; step++) {
+                model.train(inputs, targets);
+            }
+            return model.distributions(inputs);
+        }
+    }
+
     private List<ModelInput> randomInputs(int count, SplittableRandom random) {
         List<ModelInput> inputs = new ArrayList<>();
         Context context = null;

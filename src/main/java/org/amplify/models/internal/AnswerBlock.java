@@ -144,7 +144,7 @@ public final class AnswerBlock extends AbstractBlock {
         NDArray keys = factStates.matMul(value(store, copyKey, question, training))
                 .reshape(batch, nFacts, factLength, d).transpose(0, 2, 1, 3); // [B, P, F, d]
         NDArray factBias = keyBias.reshape(batch, 1, 1 + nFacts).get(":, :, 1:"); // [B, 1, F]
-        NDArray pointer = keys.matMul(queries).reshape(batch, factLength, nFacts).div((float) Math.sqrt(d))
+        NDArray pointer = keys.matMul(queries).reshape(batch, factLength, nFacts).div(constant(question, Math.sqrt(d)))
                 .add(matchBias).add(factBias).softmax(-1).expandDims(2); // [B, P, 1, F]
         NDArray tokens = facts.toType(DataType.INT32, false).oneHot(vocabulary).transpose(0, 2, 1, 3); // [B, P, F, V]
         return pointer.matMul(tokens).reshape(batch, factLength, vocabulary);
@@ -201,6 +201,17 @@ public final class AnswerBlock extends AbstractBlock {
         NDArray centered = x.sub(mean);
         NDArray variance = centered.square().mean(new int[] {-1}, true);
         return centered.div(variance.add(EPSILON).sqrt()).mul(gamma).add(beta);
+    }
+
+    /**
+     * A scalar for arithmetic on arrays that autograd tracks. Never {@code NDArray.div(Number)} or
+     * {@code mul(Number)} there: DJL's PyTorch engine wraps the number in a tensor over a Java buffer,
+     * closes it at once, and the garbage collector may free that buffer before the backward pass reads
+     * it, which gave irreproducible training and now and then NaN gradients. This one lives in the
+     * manager of {@code like} (the step's) until the step is over.
+     */
+    private static NDArray constant(NDArray like, double value) {
+        return like.getManager().create((float) value);
     }
 
     private static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {
@@ -274,7 +285,7 @@ public final class AnswerBlock extends AbstractBlock {
             NDArray q = split.get(0).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
             NDArray k = split.get(1).reshape(batch, length, heads, headWidth).transpose(0, 2, 3, 1);
             NDArray v = split.get(2).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray weights = q.matMul(k).div((float) Math.sqrt(headWidth)).add(keyBias).softmax(-1);
+            NDArray weights = q.matMul(k).div(constant(x, Math.sqrt(headWidth))).add(keyBias).softmax(-1);
             NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, d);
             return mixed.matMul(value(store, projection, x, training)).add(value(store, projectionBias, x, training));
         }

@@ -49,7 +49,7 @@ public final class TrainingRunProbe {
         System.out.println(settings);
         TrainingRun run = new TrainingRun(domain, settings, new Amplifier());
         TrainingRun.Result result = run.run(p -> System.out.printf(
-                "step %5d acc %.3f loss %.3f levels %d calls %d labels %d %6d ms %s%n", p.step(), p.accuracy(),
+                "step %5d acc %.3f loss %.7f levels %d calls %d labels %d %6d ms %s%n", p.step(), p.accuracy(),
                 p.loss(), p.openLevels(), p.callsToH(), p.labels(), p.wallMillis(), p.accuracyByKind()), () -> false);
         try (var model2 = result.model()) {
             System.out.println("parameters " + model2.parameterCount() + " skipped " + model2.skippedSteps());
