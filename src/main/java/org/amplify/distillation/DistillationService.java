@@ -40,9 +40,9 @@ public class DistillationService {
         this.properties = properties;
     }
 
-    /** The domains a round can train: for now the {@code text} domain's model. */
+    /** The domains a round can train: {@code text} and the algorithmic domains. */
     public List<String> domains() {
-        return List.of(QuestionService.TEXT);
+        return questions.domainNames();
     }
 
     public DistillationProperties settings() {
@@ -60,9 +60,7 @@ public class DistillationService {
     public Round start(RoundRequest request, String startedBy) {
         String domain = request.domain() == null ? "" : request.domain();
         if (!domains().contains(domain)) {
-            throw new RoundRejectedException("domain", questions.domainNames().contains(domain)
-                    ? "Rounds train the text model only, so far: " + domain + " models come from experiments."
-                    : "Unknown domain '" + domain + "'.", false);
+            throw new RoundRejectedException("domain", "Unknown domain '" + domain + "'.", false);
         }
         int epochs = request.epochs() == null ? properties.epochs() : request.epochs();
         if (epochs < 1 || epochs > properties.maxEpochs()) {

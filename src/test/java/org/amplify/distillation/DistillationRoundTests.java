@@ -4,6 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import org.amplify.accounts.Account;
 import org.amplify.accounts.TestAccounts;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.amplify.domains.Context;
+import org.amplify.domains.Question;
+import org.amplify.domains.permutation.PermutationPowering;
+import org.amplify.models.AnswerModel;
+import org.amplify.models.ModelInput;
+import org.amplify.models.ModelKind;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
 import org.amplify.questions.AnswerSource;
@@ -12,8 +20,10 @@ import org.amplify.questions.QuestionService;
 import org.amplify.questions.SubAnswer;
 import org.amplify.questions.Subquestion;
 import org.amplify.questions.SubquestionStatus;
+import org.amplify.questions.TestTrees;
 import org.amplify.questions.Verdict;
 import org.amplify.questions.WorkspaceService;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -63,6 +73,9 @@ class DistillationRoundTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    TestTrees trees;
 
     @Test
     @Order(1)
@@ -119,8 +132,8 @@ class DistillationRoundTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> distillation.get(cancelled.id()).status().finished());
         assertThat(distillation.get(running.id()).status()).isEqualTo(RoundStatus.CANCELLED);
         assertThat(distillation.get(running.id()).modelVersionId()).isNull();
-        assertThatThrownBy(() -> distillation.start(new RoundRequest("permutation-powering", true, false, null, 1L,
-                false), "a")).isInstanceOf(RoundRejectedException.class).hasMessageContaining("text model only");
+        assertThatThrownBy(() -> distillation.start(new RoundRequest("chess", true, false, null, 1L,
+                false), "a")).isInstanceOf(RoundRejectedException.class).hasMessageContaining("Unknown domain 'chess'");
         assertThatThrownBy(() -> distillation.start(new RoundRequest("text", true, false, 0, 1L, false), "a"))
                 .isInstanceOf(RoundRejectedException.class).hasMessageContaining("between 1 and");
     }
@@ -157,6 +170,52 @@ class DistillationRoundTests {
     }
 
     /** One tree a phrasing; the expert answers each root with its group's answer, asking one subquestion on the way. */
+    /**
+     * An algorithmic domain: X(k+1) starts from the champion X(k), trains on the experts' answers with
+     * each tree's context, and is evaluated on the held-out transcripts and on ground truth, both
+     * next to X(k).
+     */
+    @Test
+    @Order(4)
+    void aRoundInAnAlgorithmicDomainTrainsFromTheChampionAndIsMeasuredOnGroundTruth() {
+        Account expert = accounts.expert();
+        ModelVersion champion = trees.promotedUntrainedModel();
+        PermutationPowering domain = new PermutationPowering();
+        int count = 30;
+        for (int i = 0; i < count; i++) {
+            long seed = 9_000L + i;
+            Context context = domain.generate(8, new SplittableRandom(seed));
+            Question question = domain.randomQuestion(context, 1, new SplittableRandom(seed + 1));
+            long ws = questions.createTree(new NewTree(domain.name(), domain.notation(question), null, 8, seed, 0,
+                    null, null, null), expert.id());
+            work.submit(ws, questions.workspace(ws).version(), domain.describeAnswer(domain.solve(context, question)),
+                    expert.id());
+        }
+        Round round = finish(distillation.start(new RoundRequest(domain.name(), false, false, 100, 3L, false),
+                "test-admin"));
+        assertThat(round.status()).as(String.valueOf(round.errorMessage())).isEqualTo(RoundStatus.SUCCEEDED);
+        assertThat(round.snapshotSize()).isEqualTo(count);
+        assertThat(round.parentVersionId()).isEqualTo(champion.id());
+        Map<String, Object> metrics = round.metrics();
+        assertThat(((Number) metrics.get("trainExamples")).intValue()
+                + ((Number) metrics.get("heldOutExamples")).intValue()).isEqualTo(count);
+        assertThat(((Number) metrics.get("trainLoss")).doubleValue())
+                .isLessThan(((Number) metrics.get("firstEpochLoss")).doubleValue());
+        assertThat(metrics).containsKeys("accuracy", "parentAccuracy", "groundTruth", "parentGroundTruth");
+        assertThat(metrics.get("groundTruth")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("questions", 300).containsKey("accuracy");
+
+        ModelVersion version = registry.find(round.modelVersionId()).orElseThrow();
+        assertThat(version.kind()).isEqualTo(ModelKind.ROUND);
+        assertThat(version.parentId()).isEqualTo(champion.id());
+        assertThat(registry.champion(domain.name())).contains(champion); // no auto-promotion asked
+        try (AnswerModel trained = registry.load(version, domain)) {
+            assertThat(trained.answer(List.of(new ModelInput(domain.generate(8, new SplittableRandom(1)).facts(),
+                    domain.randomQuestion(domain.generate(8, new SplittableRandom(1)), new SplittableRandom(2))))))
+                    .hasSize(1);
+        }
+    }
+
     private void answerAll(Account expert, int from, int to) {
         for (String[] group : GROUPS) {
             for (int i = 1 + from; i < 1 + to && i < group.length; i++) {

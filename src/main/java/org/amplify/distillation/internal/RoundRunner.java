@@ -10,6 +10,9 @@ import org.amplify.distillation.DistillationProperties;
 import org.amplify.distillation.Round;
 import org.amplify.distillation.RoundPhase;
 import org.amplify.distillation.RoundStatus;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.Domains;
+import org.amplify.models.AnswerModel;
 import org.amplify.models.ModelKind;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
@@ -19,6 +22,7 @@ import org.amplify.models.TextTraining;
 import org.amplify.models.TrainingCancelledException;
 import org.amplify.questions.QuestionService;
 import org.amplify.questions.Transcript;
+import org.amplify.questions.Tree;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.slf4j.Logger;
@@ -43,9 +47,11 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
     private final QuestionService questions;
     private final ModelRegistry registry;
     private final DistillationProperties properties;
+    private final Domains domains;
 
     RoundRunner(RoundRepository rounds, RoundFlags flags, QuestionService questions, ModelRegistry registry,
-            DistillationProperties properties) {
+            DistillationProperties properties, Domains domains) {
+        this.domains = domains;
         this.rounds = rounds;
         this.flags = flags;
         this.questions = questions;
@@ -65,7 +71,6 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
             }
             Round round = rounds.find(id).orElseThrow();
             Map<String, Object> options = rounds.options(id);
-            long seed = ((Number) options.getOrDefault("seed", 1)).longValue();
             boolean majorityOnly = Boolean.TRUE.equals(options.get("majorityOnly"));
 
             rounds.progress(id, RoundPhase.SNAPSHOT, 0, 0, null);
@@ -73,50 +78,29 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
                     .toList();
             long snapshot = rounds.snapshot(id, round.domain(), ids);
             List<Transcript> transcripts = questions.transcripts(ids);
-            TrainingExamples.Split split = TrainingExamples.split(transcripts, properties.heldOutShare(), seed,
-                    majorityOnly);
-
             Optional<ModelVersion> parentVersion = round.parentVersionId() == null ? Optional.empty()
                     : registry.find(round.parentVersionId());
-            try (TextModel parent = parentVersion.map(registry::loadText).orElse(null)) {
-                TextTraining training = TextTraining.defaults().withEpochs(((Number) options.get("epochs")).intValue());
-                int total = TextModel.totalSteps(split.train().size(), training);
-                rounds.progress(id, RoundPhase.TRAIN, 0, total, null);
-                try (TextModel model = TextModel.train(split.train(), parent, training, seed,
-                        step -> stop.step(step, total), stop)) {
-                    rounds.progress(id, RoundPhase.EVALUATE, total, total, model.loss(split.train()));
-                    Map<String, Object> metrics = new LinkedHashMap<>();
-                    metrics.put("roundId", id);
-                    metrics.put("snapshotId", snapshot);
-                    metrics.put("transcripts", transcripts.size());
-                    metrics.put("trainExamples", split.train().size());
-                    metrics.put("heldOutExamples", split.heldOut().size());
-                    metrics.put("softTargets", !majorityOnly);
-                    Double accuracy = accuracy(model, split.heldOut());
-                    Double parentAccuracy = parent == null ? null : accuracy(parent, split.heldOut());
-                    metrics.put("accuracy", accuracy);
-                    metrics.put("parentAccuracy", parentAccuracy);
-                    metrics.put("trainLoss", model.loss(split.train()));
-                    if (!split.heldOut().isEmpty()) {
-                        metrics.put("heldOutLoss", model.loss(split.heldOut()));
-                    }
-
-                    rounds.progress(id, RoundPhase.REGISTER, total, total, null);
-                    ModelVersion version = registry.register(model, ModelKind.ROUND,
-                            parentVersion.map(ModelVersion::id).orElse(null), metrics);
-
-                    boolean promote = Boolean.TRUE.equals(options.get("autoPromote")) && (parentAccuracy == null
-                            || accuracy == null || accuracy > parentAccuracy);
-                    if (promote) {
-                        rounds.progress(id, RoundPhase.PROMOTE, total, total, null);
-                        registry.promote(version.id(), round.startedBy());
-                    }
-                    rounds.finish(id, RoundStatus.SUCCEEDED, null, version.id(), promote, metrics);
-                    log.info("Round {} of {} succeeded: {} v{}, held-out accuracy {} (parent {}){}", id,
-                            round.domain(), version.domain(), version.version(), accuracy, parentAccuracy,
-                            promote ? ", promoted" : "");
-                }
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("roundId", id);
+            metrics.put("snapshotId", snapshot);
+            metrics.put("transcripts", transcripts.size());
+            metrics.put("softTargets", !majorityOnly);
+            Long parentId = parentVersion.map(ModelVersion::id).orElse(null);
+            Optional<AlgorithmicDomain> algorithmic = domains.find(round.domain());
+            ModelVersion version = algorithmic.isPresent()
+                    ? trainAlgorithmic(id, algorithmic.get(), transcripts, parentVersion, options, stop, metrics)
+                    : trainText(id, transcripts, parentVersion, options, stop, metrics);
+            Double accuracy = (Double) metrics.get("accuracy");
+            Double parentAccuracy = (Double) metrics.get("parentAccuracy");
+            boolean promote = Boolean.TRUE.equals(options.get("autoPromote")) && (parentAccuracy == null
+                    || accuracy == null || accuracy > parentAccuracy);
+            if (promote) {
+                rounds.progress(id, RoundPhase.PROMOTE, stop.total, stop.total, null);
+                registry.promote(version.id(), round.startedBy());
             }
+            rounds.finish(id, RoundStatus.SUCCEEDED, null, version.id(), promote, metrics);
+            log.info("Round {} of {} succeeded: {} v{}, held-out accuracy {} (parent {}){}", id, round.domain(),
+                    version.domain(), version.version(), accuracy, parentAccuracy, promote ? ", promoted" : "");
         } catch (TrainingCancelledException e) {
             boolean shutdown = stop.byShutdown;
             rounds.finish(id, shutdown ? RoundStatus.INTERRUPTED : RoundStatus.CANCELLED,
@@ -128,6 +112,73 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
             throw e;
         } finally {
             flags.forget(id);
+        }
+    }
+
+    /** Trains, evaluates and registers the {@code text} model of a round; fills in the metrics. */
+    private ModelVersion trainText(long id, List<Transcript> transcripts, Optional<ModelVersion> parentVersion,
+            Map<String, Object> options, Stop stop, Map<String, Object> metrics) {
+        long seed = ((Number) options.getOrDefault("seed", 1)).longValue();
+        TrainingExamples.Split split = TrainingExamples.split(transcripts, properties.heldOutShare(), seed,
+                Boolean.TRUE.equals(options.get("majorityOnly")));
+        try (TextModel parent = parentVersion.map(registry::loadText).orElse(null)) {
+            TextTraining training = TextTraining.defaults().withEpochs(((Number) options.get("epochs")).intValue());
+            int total = TextModel.totalSteps(split.train().size(), training);
+            stop.step(0, total);
+            rounds.progress(id, RoundPhase.TRAIN, 0, total, null);
+            try (TextModel model = TextModel.train(split.train(), parent, training, seed,
+                    step -> stop.step(step, total), stop)) {
+                rounds.progress(id, RoundPhase.EVALUATE, total, total, model.loss(split.train()));
+                metrics.put("trainExamples", split.train().size());
+                metrics.put("heldOutExamples", split.heldOut().size());
+                metrics.put("accuracy", accuracy(model, split.heldOut()));
+                metrics.put("parentAccuracy", parent == null ? null : accuracy(parent, split.heldOut()));
+                metrics.put("trainLoss", model.loss(split.train()));
+                if (!split.heldOut().isEmpty()) {
+                    metrics.put("heldOutLoss", model.loss(split.heldOut()));
+                }
+                rounds.progress(id, RoundPhase.REGISTER, total, total, null);
+                return registry.register(model, ModelKind.ROUND, parentVersion.map(ModelVersion::id).orElse(null),
+                        metrics);
+            }
+        }
+    }
+
+    /**
+     * Trains, evaluates and registers X(k+1) of an algorithmic domain: on the held-out transcripts
+     * and on fresh questions with their ground truth, next to X(k) on the same items.
+     */
+    private ModelVersion trainAlgorithmic(long id, AlgorithmicDomain domain, List<Transcript> transcripts,
+            Optional<ModelVersion> parentVersion, Map<String, Object> options, Stop stop, Map<String, Object> metrics) {
+        long seed = ((Number) options.getOrDefault("seed", 1)).longValue();
+        AlgorithmicRound training = new AlgorithmicRound(domain, treeId -> {
+            Tree tree = questions.tree(treeId);
+            return QuestionService.contextOf(domain, tree.contextSize(), tree.contextSeed(), tree.contextFacts());
+        });
+        AlgorithmicRound.Examples examples = training.examples(transcripts, properties.heldOutShare(), seed,
+                Boolean.TRUE.equals(options.get("majorityOnly")));
+        int epochs = ((Number) options.get("epochs")).intValue();
+        int total = AlgorithmicRound.totalSteps(examples.train().size(), epochs);
+        stop.step(0, total);
+        rounds.progress(id, RoundPhase.TRAIN, 0, total, null);
+        try (AnswerModel parent = parentVersion.map(v -> registry.load(v, domain)).orElse(null);
+                AlgorithmicRound.Trained trained = training.train(examples, parent, epochs, seed,
+                        step -> stop.step(step, total), stop)) {
+            AnswerModel model = trained.model();
+            rounds.progress(id, RoundPhase.EVALUATE, total, total, trained.lastEpochLoss());
+            metrics.put("trainExamples", examples.train().size());
+            metrics.put("heldOutExamples", examples.heldOut().size());
+            metrics.put("skippedTargets", examples.skipped());
+            metrics.put("firstEpochLoss", trained.firstEpochLoss());
+            metrics.put("trainLoss", trained.lastEpochLoss());
+            metrics.put("accuracy", AlgorithmicRound.accuracy(model, examples.heldOut()));
+            metrics.put("parentAccuracy", parent == null ? null : AlgorithmicRound.accuracy(parent, examples.heldOut()));
+            metrics.put("groundTruth", training.groundTruth(model, seed));
+            if (parent != null) {
+                metrics.put("parentGroundTruth", training.groundTruth(parent, seed));
+            }
+            rounds.progress(id, RoundPhase.REGISTER, total, total, null);
+            return registry.register(model, ModelKind.ROUND, parentVersion.map(ModelVersion::id).orElse(null), metrics);
         }
     }
 
@@ -165,7 +216,7 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
         private final long id;
         private long lastCheck = System.nanoTime();
         private int done;
-        private int total;
+        int total;
         private boolean cancelledInDatabase;
         private boolean byShutdown;
 

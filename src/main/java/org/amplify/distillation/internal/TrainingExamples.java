@@ -30,13 +30,17 @@ public final class TrainingExamples {
         List<TextExample> train = new ArrayList<>();
         List<TextExample> heldOut = new ArrayList<>();
         for (Transcript transcript : transcripts) {
-            boolean held = new SplittableRandom(seed * 1_000_003L + transcript.workspaceId()).nextDouble() < heldOutShare;
-            (held ? heldOut : train).addAll(of(transcript, majorityOnly));
+            (isHeldOut(transcript, heldOutShare, seed) ? heldOut : train).addAll(of(transcript, majorityOnly));
         }
         if (train.isEmpty() && !heldOut.isEmpty()) { // a tiny snapshot: train on something
             train.add(heldOut.remove(heldOut.size() - 1));
         }
         return new Split(train, heldOut);
+    }
+
+    /** Whether the transcript is in the held-out part: fixed by the seed and the transcript, whatever else is in the snapshot. */
+    static boolean isHeldOut(Transcript transcript, double heldOutShare, long seed) {
+        return new SplittableRandom(seed * 1_000_003L + transcript.workspaceId()).nextDouble() < heldOutShare;
     }
 
     /** The examples of one transcript. */
