@@ -78,7 +78,10 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
 
             Optional<ModelVersion> parentVersion = round.parentVersionId() == null ? Optional.empty()
                     : registry.find(round.parentVersionId());
-            try (TextModel parent = parentVersion.map(registry::loadText).orElse(null)) {
+            // an imported encoder (TorchScript) has no parameters to train from: the round starts from scratch,
+            // its lineage still records the import as its parent
+            try (TextModel parent = parentVersion.filter(v -> v.kind() != ModelKind.IMPORT).map(registry::loadText)
+                    .orElse(null)) {
                 TextTraining training = TextTraining.defaults().withEpochs(((Number) options.get("epochs")).intValue());
                 int total = TextModel.totalSteps(split.train().size(), training);
                 rounds.progress(id, RoundPhase.TRAIN, 0, total, null);
