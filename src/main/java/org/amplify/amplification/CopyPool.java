@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.amplify.domains.AlgorithmicDomain;
-import org.amplify.models.AnswerModel;
 import org.amplify.models.ChampionChanged;
 import org.amplify.models.ModelInput;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
+import org.amplify.models.ServedAnswerModel;
+import org.amplify.models.ServedTextModel;
 import org.amplify.models.TextAnswer;
-import org.amplify.models.TextModel;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
  * reloaded when the champion changes, without a restart. Each copy answers by sampling from the
  * model's answer distribution with a seed of its own, so a model that is unsure produces copies
  * that disagree: their votes and agreement say how far to trust it (reliability amplification).
- * One forward pass serves every copy of a batch of subquestions.
+ * One forward pass serves every copy of a batch of subquestions. The champion may be a model trained
+ * here or an imported TorchScript one ({@link ModelRegistry#serve}).
  */
 @Service
 public class CopyPool {
@@ -49,7 +50,7 @@ public class CopyPool {
      */
     public synchronized Votes vote(AlgorithmicDomain domain, ModelVersion version, List<ModelInput> inputs,
             long[] seeds, int copies) {
-        AnswerModel model = model(domain, version);
+        ServedAnswerModel model = model(domain, version);
         float[][] distributions = model.distributions(inputs);
         calls.addAndGet((long) inputs.size() * copies);
         int[][] votes = new int[inputs.size()][copies];
@@ -67,7 +68,7 @@ public class CopyPool {
      * nearest question it remembers. Uses as many copies as the model has members, at most {@code copies}.
      */
     public synchronized List<TextAnswer> textVotes(ModelVersion version, String question, int copies) {
-        TextModel model = textModel(version);
+        ServedTextModel model = textModel(version);
         List<TextAnswer> votes = new ArrayList<>();
         for (int m = 0; m < Math.min(copies, model.members()); m++) {
             votes.add(model.answer(m, question));
@@ -93,23 +94,23 @@ public class CopyPool {
         }
     }
 
-    private TextModel textModel(ModelVersion version) {
+    private ServedTextModel textModel(ModelVersion version) {
         if (text == null || text.versionId() != version.id()) {
             if (text != null) {
                 text.model().close();
             }
-            text = new LoadedText(version.id(), version.domain(), registry.loadText(version));
+            text = new LoadedText(version.id(), version.domain(), registry.serveText(version));
         }
         return text.model();
     }
 
-    private AnswerModel model(AlgorithmicDomain domain, ModelVersion version) {
+    private ServedAnswerModel model(AlgorithmicDomain domain, ModelVersion version) {
         Loaded current = loaded.get(domain.name());
         if (current == null || current.versionId() != version.id()) {
             if (current != null) {
                 current.model().close();
             }
-            current = new Loaded(version.id(), registry.load(version, domain));
+            current = new Loaded(version.id(), registry.serve(version, domain));
             loaded.put(domain.name(), current);
         }
         return current.model();
@@ -155,7 +156,7 @@ public class CopyPool {
     /** The answer most copies gave and the share of copies that gave it. */
     public record Majority(int answer, double agreement) {}
 
-    private record Loaded(long versionId, AnswerModel model) {}
+    private record Loaded(long versionId, ServedAnswerModel model) {}
 
-    private record LoadedText(long versionId, String domain, TextModel model) {}
+    private record LoadedText(long versionId, String domain, ServedTextModel model) {}
 }

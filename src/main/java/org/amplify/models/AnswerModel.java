@@ -33,7 +33,7 @@ import org.amplify.models.internal.AnswerBlock;
  * time, follows another model as a moving average (the teacher of iterated amplification), saves and
  * loads its parameters. Not thread-safe: one instance per thread, as DJL wants.
  */
-public final class AnswerModel implements AutoCloseable {
+public final class AnswerModel implements ServedAnswerModel {
 
     private static final int MAGIC = 0x414d5058; // "AMPX"
     private static final int FORMAT = 3;
@@ -109,6 +109,7 @@ public final class AnswerModel implements AutoCloseable {
     }
 
     /** The answer distribution of each question: {@code [question][token]}. */
+    @Override
     public float[][] distributions(List<ModelInput> inputs) {
         try (NDManager step = manager.newSubManager()) {
             float[] flat = forward(step, inputs, false).softmax(1).toFloatArray();

@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.amplify.AmplifyProperties;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.models.internal.ModelAliasRepository;
+import org.amplify.models.internal.TorchScriptModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,6 +48,8 @@ public class ModelRegistry {
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
     static final String ARTIFACT = "model.bin";
+    /** The file name of an imported TorchScript model. */
+    static final String IMPORTED_ARTIFACT = "model.pt";
     /** The alias of the version that copies serve. */
     public static final String CHAMPION = "champion";
 
@@ -72,7 +75,7 @@ public class ModelRegistry {
      */
     @Transactional
     public ModelVersion register(AnswerModel model, ModelKind kind, Long parentId, Map<String, Object> metrics) {
-        return register(model.domain(), model::save, kind, parentId, metrics);
+        return register(model.domain(), model::save, ARTIFACT, kind, parentId, metrics, null);
     }
 
     /**
@@ -82,22 +85,34 @@ public class ModelRegistry {
      */
     @Transactional
     public ModelVersion register(TextModel model, ModelKind kind, Long parentId, Map<String, Object> metrics) {
-        return register(model.domain(), model::save, kind, parentId, metrics);
+        return register(model.domain(), model::save, ARTIFACT, kind, parentId, metrics, null);
     }
 
-    private ModelVersion register(String domain, ArtifactWriter writer, ModelKind kind, Long parentId,
-            Map<String, Object> metrics) {
+    /**
+     * Saves an imported TorchScript file, byte for byte, and registers it as the next version of its
+     * domain, of kind {@link ModelKind#IMPORT}. {@link ModelImport} checks it first.
+     */
+    @Transactional
+    ModelVersion registerImport(String domain, byte[] content, Long parentId, Map<String, Object> metrics,
+            String note) {
+        return register(domain, out -> out.write(content), IMPORTED_ARTIFACT, ModelKind.IMPORT, parentId, metrics,
+                note);
+    }
+
+    private ModelVersion register(String domain, ArtifactWriter writer, String artifact, ModelKind kind,
+            Long parentId, Map<String, Object> metrics, String note) {
         // one registration per domain at a time: the lock orders concurrent registrations
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "model_versions:" + domain);
         Integer last = jdbc.queryForObject("SELECT max(version) FROM model_versions WHERE domain = ?", Integer.class,
                 domain);
         int version = last == null ? 1 : last + 1;
-        Path relative = Path.of("models", domain, Integer.toString(version), ARTIFACT);
+        Path relative = Path.of("models", domain, Integer.toString(version), artifact);
         String sha256 = writeAtomically(writer, dataDir.resolve(relative));
         Long id = jdbc.queryForObject("""
-                INSERT INTO model_versions (domain, version, parent_id, kind, artifact_path, sha256, metrics)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""", Long.class,
-                domain, version, parentId, kind.name(), relative.toString(), sha256, json.writeValueAsString(metrics));
+                INSERT INTO model_versions (domain, version, parent_id, kind, artifact_path, sha256, metrics, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id""", Long.class,
+                domain, version, parentId, kind.name(), relative.toString(), sha256, json.writeValueAsString(metrics),
+                note);
         return find(id).orElseThrow();
     }
 
@@ -158,6 +173,7 @@ public class ModelRegistry {
      * @throws ModelArtifactException if the file is missing, altered or not a model of the domain
      */
     public AnswerModel load(ModelVersion version, AlgorithmicDomain domain) {
+        refuseImported(version);
         byte[] content = readVerified(version);
         try {
             return AnswerModel.load(domain, new java.io.ByteArrayInputStream(content));
@@ -179,12 +195,68 @@ public class ModelRegistry {
             throw new IllegalArgumentException(version.domain() + " v" + version.version() + " is not a model of the "
                     + TextModel.DOMAIN + " domain");
         }
+        refuseImported(version);
         byte[] content = readVerified(version);
         try {
             return TextModel.load(new java.io.ByteArrayInputStream(content));
         } catch (IOException | MalformedModelException e) {
             throw new ModelArtifactException("cannot read the file of " + version.domain() + " v" + version.version()
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a registered model of an algorithmic domain for its copies to answer with: a model trained
+     * here, or an imported TorchScript module.
+     *
+     * @throws ModelArtifactException if the file is missing, altered or not a model of the domain
+     */
+    public ServedAnswerModel serve(ModelVersion version, AlgorithmicDomain domain) {
+        if (version.kind() != ModelKind.IMPORT) {
+            return load(version, domain);
+        }
+        try {
+            return ImportedAnswerModel.load(domain, readVerified(version));
+        } catch (TorchScriptModule.Refusal e) {
+            throw new ModelArtifactException("cannot load " + version.domain() + " v" + version.version() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a registered model of the {@code text} domain for its copies to answer with: a model trained
+     * here, or an imported TorchScript encoder, whose members remember what its parent's members
+     * remember.
+     *
+     * @throws ModelArtifactException if the file (or its parent's) is missing, altered or not a text model
+     */
+    public ServedTextModel serveText(ModelVersion version) {
+        if (version.kind() != ModelKind.IMPORT) {
+            return loadText(version);
+        }
+        ModelVersion parent = version.parentId() == null ? null : find(version.parentId()).orElse(null);
+        if (parent == null || !TextModel.DOMAIN.equals(version.domain())) {
+            throw new ModelArtifactException(version.domain() + " v" + version.version()
+                    + " is an imported encoder without a text model to take remembered questions from", null);
+        }
+        List<Map<String, String>> memories = new java.util.ArrayList<>();
+        try (ServedTextModel from = serveText(parent)) {
+            for (int m = 0; m < from.members(); m++) {
+                memories.add(from.memory(m));
+            }
+        }
+        try {
+            return ImportedTextModel.load(readVerified(version), memories);
+        } catch (TorchScriptModule.Refusal e) {
+            throw new ModelArtifactException("cannot load " + version.domain() + " v" + version.version() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseImported(ModelVersion version) {
+        if (version.kind() == ModelKind.IMPORT) {
+            throw new ModelArtifactException(version.domain() + " v" + version.version() + " is an imported "
+                    + "TorchScript model: copies serve it (serve), but it has no parameters to train from", null);
         }
     }
 
@@ -246,7 +318,7 @@ public class ModelRegistry {
         Map<String, Object> metrics = json.readValue(rs.getString("metrics"), new TypeReference<>() {});
         return new ModelVersion(rs.getLong("id"), rs.getString("domain"), rs.getInt("version"), parentId,
                 ModelKind.valueOf(rs.getString("kind")), rs.getString("artifact_path"), rs.getString("sha256"),
-                metrics, rs.getTimestamp("created_at").toInstant());
+                metrics, rs.getTimestamp("created_at").toInstant(), rs.getString("note"));
     }
 
     private static MessageDigest sha256() {

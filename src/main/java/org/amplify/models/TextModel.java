@@ -59,7 +59,7 @@ import org.amplify.models.internal.TextEncoderBlock;
  * PyTorch's grad mode for the calling thread, so several threads may answer at once; training builds a
  * new model.
  */
-public final class TextModel implements AutoCloseable {
+public final class TextModel implements ServedTextModel {
 
     /** The name of the domain this model answers. */
     public static final String DOMAIN = "text";
@@ -160,6 +160,7 @@ public final class TextModel implements AutoCloseable {
     }
 
     /** The number of ensemble members (copies). */
+    @Override
     public int members() {
         return members.size();
     }
@@ -175,11 +176,13 @@ public final class TextModel implements AutoCloseable {
     }
 
     /** A member's answer: the answer of the remembered question nearest to this one. */
+    @Override
     public TextAnswer answer(int member, String question) {
         return answers(member, List.of(question)).get(0);
     }
 
     /** A member's answers to a batch of questions (one forward pass per batch). */
+    @Override
     public List<TextAnswer> answers(int member, List<String> questions) {
         Member copy = member(member);
         float[] embedded = copy.embeddings(questions, features);
@@ -201,6 +204,16 @@ public final class TextModel implements AutoCloseable {
                     copy.questions.get(best)));
         }
         return result;
+    }
+
+    @Override
+    public Map<String, String> memory(int member) {
+        Member copy = member(member);
+        Map<String, String> memory = new LinkedHashMap<>();
+        for (int i = 0; i < copy.questions.size(); i++) {
+            memory.put(copy.questions.get(i), copy.answers.get(i));
+        }
+        return memory;
     }
 
     /** A member's embedding of a question: {@link #width()} numbers, L2-normalised. */

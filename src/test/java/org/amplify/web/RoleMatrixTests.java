@@ -82,6 +82,8 @@ class RoleMatrixTests {
             // models: every signed-in user sees them, admins promote (and roll back)
             Map.entry("GET /models", Access.AUTHENTICATED),
             Map.entry("POST /models/{id}/promote", Access.ADMIN),
+            Map.entry("POST /models/import", Access.ADMIN),
+            Map.entry("POST /api/v1/models/import", Access.ADMIN),
             // questions: experts (and admins) work in trees and workspaces; researchers write nothing
             Map.entry("GET /trees", Access.EXPERT),
             Map.entry("POST /trees", Access.EXPERT),

@@ -121,7 +121,9 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
         long seed = ((Number) options.getOrDefault("seed", 1)).longValue();
         TrainingExamples.Split split = TrainingExamples.split(transcripts, properties.heldOutShare(), seed,
                 Boolean.TRUE.equals(options.get("majorityOnly")));
-        try (TextModel parent = parentVersion.map(registry::loadText).orElse(null)) {
+        // an imported encoder (TorchScript) has no parameters to train from: the round starts from scratch,
+        // its lineage still records the import as its parent
+        try (TextModel parent = trainable(parentVersion).map(registry::loadText).orElse(null)) {
             TextTraining training = TextTraining.defaults().withEpochs(((Number) options.get("epochs")).intValue());
             int total = TextModel.totalSteps(split.train().size(), training);
             stop.step(0, total);
@@ -161,7 +163,7 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
         int total = AlgorithmicRound.totalSteps(examples.train().size(), epochs);
         stop.step(0, total);
         rounds.progress(id, RoundPhase.TRAIN, 0, total, null);
-        try (AnswerModel parent = parentVersion.map(v -> registry.load(v, domain)).orElse(null);
+        try (AnswerModel parent = trainable(parentVersion).map(v -> registry.load(v, domain)).orElse(null);
                 AlgorithmicRound.Trained trained = training.train(examples, parent, epochs, seed,
                         step -> stop.step(step, total), stop)) {
             AnswerModel model = trained.model();
@@ -180,6 +182,11 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
             rounds.progress(id, RoundPhase.REGISTER, total, total, null);
             return registry.register(model, ModelKind.ROUND, parentVersion.map(ModelVersion::id).orElse(null), metrics);
         }
+    }
+
+    /** The parent, unless it is an import (a TorchScript file): that one has no weights a round can start from. */
+    private static Optional<ModelVersion> trainable(Optional<ModelVersion> parent) {
+        return parent.filter(v -> v.kind() != ModelKind.IMPORT);
     }
 
     /** The share of held-out examples whose best target answer the members' majority gives; null when there are none. */

@@ -12,23 +12,35 @@ import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Domains;
 import org.amplify.models.ChampionChange;
 import org.amplify.models.ModelArtifactException;
+import org.amplify.models.ModelImport;
+import org.amplify.models.ModelImportRefusedException;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
 import org.amplify.models.ModelVersionNotFoundException;
+import org.amplify.models.TextModel;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The Models page: per domain, its registered versions newest first with the champion marked, their
- * lineage as a picture, and the champion history; admins promote a version or roll back to an older one.
+ * lineage as a picture, and the champion history; admins promote a version or roll back to an older one,
+ * and import a TorchScript file trained elsewhere.
  */
 @Controller
 @RequestMapping("/models")
@@ -36,10 +48,15 @@ class ModelPageController {
 
     private final ModelRegistry registry;
     private final Domains domains;
+    private final ModelImport imports;
+    private final DataSize maxUpload;
 
-    ModelPageController(ModelRegistry registry, Domains domains) {
+    ModelPageController(ModelRegistry registry, Domains domains, ModelImport imports,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
         this.registry = registry;
         this.domains = domains;
+        this.imports = imports;
+        this.maxUpload = maxUpload;
     }
 
     @GetMapping
@@ -70,6 +87,10 @@ class ModelPageController {
                 .toList();
 
         model.addAttribute("domains", names);
+        TreeSet<String> importable = new TreeSet<>(names);
+        importable.add(TextModel.DOMAIN);
+        model.addAttribute("importDomains", importable);
+        model.addAttribute("maxUpload", describe(maxUpload));
         model.addAttribute("domain", selected);
         model.addAttribute("description", domains.find(selected).map(AlgorithmicDomain::description).orElse(null));
         model.addAttribute("champion", champion);
@@ -103,6 +124,44 @@ class ModelPageController {
                 : name + " is the champion now" + before.map(b -> ", instead of v" + b.version()).orElse(""))
                 + ". Copies serving " + version.domain() + " switch to it.");
         return "redirect:/models";
+    }
+
+    /**
+     * Imports a TorchScript file as the next version of a domain, after checking it; a refused file is
+     * reported with the reason, and nothing is registered.
+     */
+    @PostMapping("/import")
+    @PreAuthorize("hasRole('ADMIN')")
+    String importModel(@RequestParam(required = false) String domain,
+            @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String note,
+            @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) throws IOException {
+        if (domain != null && !domain.isBlank()) {
+            redirect.addAttribute("domain", domain);
+        }
+        try {
+            ModelVersion version = imports.importModel(domain, file == null ? null : file.getBytes(), note,
+                    me.getUsername());
+            redirect.addFlashAttribute("success", "Imported " + (file.getOriginalFilename() == null ? "the file"
+                    : file.getOriginalFilename()) + " as " + version.domain() + " v" + version.version()
+                    + ": it loads and answers the sample. Promote it to let the copies serve it.");
+        } catch (ModelImportRefusedException e) {
+            redirect.addFlashAttribute("error", "Not imported: " + e.getMessage());
+        }
+        return "redirect:/models";
+    }
+
+    /** A file over the upload limit: said on the page rather than as an error page. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletRequest request) {
+        RequestContextUtils.getOutputFlashMap(request).put("error", "Not imported: the file is larger than the "
+                + "upload limit of " + describe(maxUpload) + " (spring.servlet.multipart.max-file-size).");
+        return "redirect:/models";
+    }
+
+    static String describe(DataSize size) {
+        return size.toMegabytes() >= 1 && size.toBytes() % (1024 * 1024) == 0 ? size.toMegabytes() + " MB"
+                : size.toKilobytes() >= 1 && size.toBytes() % 1024 == 0 ? size.toKilobytes() + " KB"
+                : size.toBytes() + " bytes";
     }
 
     /** The algorithmic domains, and any other domain that has registered versions. */

@@ -6,7 +6,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The models module's routes: every signed-in user sees the models; only admins promote or roll back. */
+/**
+ * The models module's routes: every signed-in user sees the models; only admins promote, roll back and
+ * import, on the pages and over the API.
+ */
 @Component
 class ModelRouteRules implements RouteRules {
 
@@ -14,6 +17,6 @@ class ModelRouteRules implements RouteRules {
     public void configure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers(HttpMethod.GET, "/models").authenticated()
-                .requestMatchers("/models", "/models/**").hasRole("ADMIN");
+                .requestMatchers("/models", "/models/**", "/api/v1/models", "/api/v1/models/**").hasRole("ADMIN");
     }
 }

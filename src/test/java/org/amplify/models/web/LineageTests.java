@@ -78,6 +78,6 @@ class LineageTests {
 
     private static ModelVersion version(long id, int version, Long parentId) {
         return new ModelVersion(id, "permutation-powering", version, parentId, ModelKind.IA, "models/x/model.bin",
-                "0".repeat(64), Map.of(), Instant.EPOCH);
+                "0".repeat(64), Map.of(), Instant.EPOCH, null);
     }
 }
