@@ -30,10 +30,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Distillation on the {@code text} domain from transcripts the test makes through the real
@@ -41,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * first's weights; the copies answer from the champion; soft targets change what a round learns.
  */
 @SpringBootTest(properties = "amplify.distillation.epochs=40")
+@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistillationRoundTests {
 
@@ -76,6 +84,9 @@ class DistillationRoundTests {
 
     @Autowired
     TestTrees trees;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     @Order(1)
@@ -177,7 +188,7 @@ class DistillationRoundTests {
      */
     @Test
     @Order(4)
-    void aRoundInAnAlgorithmicDomainTrainsFromTheChampionAndIsMeasuredOnGroundTruth() {
+    void aRoundInAnAlgorithmicDomainTrainsFromTheChampionAndIsMeasuredOnGroundTruth() throws Exception {
         Account expert = accounts.expert();
         ModelVersion champion = trees.promotedUntrainedModel();
         PermutationPowering domain = new PermutationPowering();
@@ -204,6 +215,10 @@ class DistillationRoundTests {
         assertThat(metrics).containsKeys("accuracy", "parentAccuracy", "groundTruth", "parentGroundTruth");
         assertThat(metrics.get("groundTruth")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("questions", 300).containsKey("accuracy");
+
+        mvc.perform(get("/rounds/" + round.id()).with(user(accounts.principal(accounts.admin()))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Ground truth (fresh questions)")))
+                .andExpect(content().string(containsString(" of 300, its parent ")));
 
         ModelVersion version = registry.find(round.modelVersionId()).orElseThrow();
         assertThat(version.kind()).isEqualTo(ModelKind.ROUND);
