@@ -16,15 +16,20 @@ package org.amplify.experiments;
  * @param learningRate positive; default 1e-3
  * @param evaluateEvery steps between two evaluations on the held-out questions; default 250, or a
  *     tenth of the steps when that is fewer
+ * @param expertErrorRate IA only: the probability, in [0, 1], that H answers wrongly (a faulty
+ *     expert); default 0
  */
 public record ExperimentRequest(String domain, String mode, Integer size, Integer steps, Integer batch, Long seed,
-        Double learningRate, Integer evaluateEvery) {
+        Double learningRate, Integer evaluateEvery, Double expertErrorRate) {
 
+    /** The same request in another mode; in SL, which has no expert, without an expert error rate. */
     public ExperimentRequest withMode(Mode newMode) {
-        return new ExperimentRequest(domain, newMode.name(), size, steps, batch, seed, learningRate, evaluateEvery);
+        return new ExperimentRequest(domain, newMode.name(), size, steps, batch, seed, learningRate, evaluateEvery,
+                newMode == Mode.SL ? null : expertErrorRate);
     }
 
     public ExperimentRequest withSeed(Long newSeed) {
-        return new ExperimentRequest(domain, mode, size, steps, batch, newSeed, learningRate, evaluateEvery);
+        return new ExperimentRequest(domain, mode, size, steps, batch, newSeed, learningRate, evaluateEvery,
+                expertErrorRate);
     }
 }

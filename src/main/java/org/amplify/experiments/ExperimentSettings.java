@@ -17,6 +17,8 @@ import org.amplify.models.ModelSize;
  * @param heldOut held-out questions (ground truth), fixed by the seed
  * @param maxLevel ask questions up to this level only, in training and evaluation (0: every level
  *     of the domain); a smaller task than the domain's full one, for quick runs and tests
+ * @param expertErrorRate IA only: the probability that H, a faulty expert, combines its answers into a
+ *     wrong final answer (0: never), to measure how IA degrades
  */
 public record ExperimentSettings(
         String domain,
@@ -34,11 +36,26 @@ public record ExperimentSettings(
         float teacherDecay,
         int evaluateEvery,
         int heldOut,
-        int maxLevel) {
+        int maxLevel,
+        double expertErrorRate) {
 
     public static ExperimentSettings defaults(String domain, Mode mode, int size, int steps, long seed) {
         return new ExperimentSettings(domain, mode, size, steps, 64, seed, ModelSize.DEFAULT, 1e-3f, true, 0.85, 32,
-                20_000, 0.99f, 250, 1000, 0);
+                20_000, 0.99f, 250, 1000, 0, 0);
+    }
+
+    /** The same settings with another evaluation interval. */
+    public ExperimentSettings withEvaluateEvery(int every) {
+        return new ExperimentSettings(domain, mode, size, steps, batch, seed, model, learningRate, curriculum,
+                curriculumThreshold, targetsPerStep, bufferCapacity, teacherDecay, every, heldOut, maxLevel,
+                expertErrorRate);
+    }
+
+    /** The same settings with a faulty expert: H answers wrongly with this probability. */
+    public ExperimentSettings withExpertErrorRate(double rate) {
+        return new ExperimentSettings(domain, mode, size, steps, batch, seed, model, learningRate, curriculum,
+                curriculumThreshold, targetsPerStep, bufferCapacity, teacherDecay, evaluateEvery, heldOut, maxLevel,
+                rate);
     }
 
     /** The levels of questions this run asks: 1 to this. */

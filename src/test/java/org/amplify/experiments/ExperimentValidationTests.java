@@ -71,6 +71,21 @@ class ExperimentValidationTests {
     }
 
     @Test
+    void anExpertErrorRateOutsideZeroToOneOrForSlIsRefused() throws Exception {
+        for (String rate : new String[] {"-0.1", "1.5"}) {
+            startApi("""
+                    {"domain": "permutation-powering", "mode": "IA", "steps": 10, "expertErrorRate": %s}""".formatted(rate))
+                    .andExpect(jsonPath("$.errors", hasSize(1)))
+                    .andExpect(jsonPath("$.errors[0].field").value("expertErrorRate"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must be a probability, between 0 and 1"));
+        }
+        startApi("""
+                {"domain": "permutation-powering", "mode": "SL", "steps": 10, "expertErrorRate": 0.1}""")
+                .andExpect(jsonPath("$.errors[0].field").value("expertErrorRate"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("IA only")));
+    }
+
+    @Test
     void aBatchOverTheLimitIsRefused() throws Exception {
         startApi("""
                 {"domain": "shortest-path", "mode": "SL", "steps": 10, "batch": 513}""")

@@ -61,6 +61,12 @@ public class RequestedSettings {
         if (request.evaluateEvery() != null && request.evaluateEvery() <= 0) {
             problems.add(new FieldProblem("evaluateEvery", "must be positive"));
         }
+        Double errorRate = request.expertErrorRate();
+        if (errorRate != null && !(errorRate >= 0 && errorRate <= 1)) {
+            problems.add(new FieldProblem("expertErrorRate", "must be a probability, between 0 and 1"));
+        } else if (errorRate != null && errorRate > 0 && mode == Mode.SL) {
+            problems.add(new FieldProblem("expertErrorRate", "applies to IA only: SL has no expert"));
+        }
         if (!problems.isEmpty()) {
             throw new ExperimentRejectedException(problems);
         }
@@ -73,7 +79,7 @@ public class RequestedSettings {
                 request.batch() != null ? request.batch() : d.batch(), d.seed(), d.model(),
                 learningRate != null ? learningRate.floatValue() : d.learningRate(), d.curriculum(),
                 d.curriculumThreshold(), d.targetsPerStep(), d.bufferCapacity(), d.teacherDecay(), evaluateEvery,
-                d.heldOut(), d.maxLevel());
+                d.heldOut(), d.maxLevel(), errorRate == null ? 0 : errorRate);
     }
 
     /** The smallest size allowed for the domain (or for every domain when it is not known). */

@@ -46,6 +46,8 @@ public final class TrainingRun {
     private int samplesAtTop;
     private long callsToH;
     private long labels;
+    private long faults;
+    private final FaultyExpert faultyExpert;
 
     public TrainingRun(AlgorithmicDomain domain, ExperimentSettings settings, Amplifier amplifier) {
         this.domain = domain;
@@ -54,6 +56,12 @@ public final class TrainingRun {
         this.random = new SplittableRandom(settings.seed());
         this.levels = settings.levels(domain);
         this.openLevels = settings.mode() == Mode.IA && settings.curriculum() ? 1 : levels;
+        this.faultyExpert = new FaultyExpert(settings.expertErrorRate(), settings.seed());
+    }
+
+    /** The final answers a faulty expert has given wrongly so far (0 unless {@code expertErrorRate} > 0). */
+    public long faults() {
+        return faults;
     }
 
     /**
@@ -112,6 +120,7 @@ public final class TrainingRun {
             atTop.add(level == openLevels);
         }
         int[] targets = amplifier.amplify(domain, contexts, questions, teacher).answers();
+        faults += faultyExpert.corrupt(targets, domain.vocabulary().size());
         callsToH += questions.size();
         List<ModelInput> inputs = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) {

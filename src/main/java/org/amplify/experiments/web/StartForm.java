@@ -16,6 +16,7 @@ public class StartForm {
     private String batch = "64";
     private String seed;
     private String evaluateEvery;
+    private String expertErrorRate;
 
     static StartForm forDomain(String domain, int size) {
         StartForm form = new StartForm();
@@ -28,7 +29,19 @@ public class StartForm {
     ExperimentRequest toRequest(Map<String, String> errors) {
         return new ExperimentRequest(domain, mode, integer("size", size, errors), integer("steps", steps, errors),
                 integer("batch", batch, errors), whole("seed", seed, errors), null,
-                integer("evaluateEvery", evaluateEvery, errors));
+                integer("evaluateEvery", evaluateEvery, errors), decimal("expertErrorRate", expertErrorRate, errors));
+    }
+
+    private static Double decimal(String field, String text, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            errors.put(field, "must be a number, e.g. 0.01");
+            return null;
+        }
     }
 
     private static Integer integer(String field, String text, Map<String, String> errors) {
@@ -106,5 +119,13 @@ public class StartForm {
 
     public void setEvaluateEvery(String evaluateEvery) {
         this.evaluateEvery = evaluateEvery;
+    }
+
+    public String getExpertErrorRate() {
+        return expertErrorRate;
+    }
+
+    public void setExpertErrorRate(String expertErrorRate) {
+        this.expertErrorRate = expertErrorRate;
     }
 }

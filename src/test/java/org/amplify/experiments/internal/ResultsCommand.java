@@ -64,9 +64,7 @@ public final class ResultsCommand {
     static ExperimentSettings settings(AlgorithmicDomain domain, Mode mode, int steps) {
         ExperimentSettings d = ExperimentSettings.defaults(domain.name(), mode, domain.defaultSize(), steps, SEED);
         int every = Math.max(50, steps / 30);
-        return new ExperimentSettings(d.domain(), d.mode(), d.size(), d.steps(), d.batch(), d.seed(), d.model(),
-                d.learningRate(), d.curriculum(), d.curriculumThreshold(), d.targetsPerStep(), d.bufferCapacity(),
-                d.teacherDecay(), every, d.heldOut(), d.maxLevel());
+        return d.withEvaluateEvery(every);
     }
 
     private static void write(Path out, Map<AlgorithmicDomain, Map<Mode, RunSummary>> results, int steps,

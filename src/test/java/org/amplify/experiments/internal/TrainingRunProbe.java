@@ -17,7 +17,7 @@ import org.amplify.models.ModelSize;
 
 /**
  * Prints a learning curve: {@code TrainingRunProbe IA|SL steps [key=value ...]} with keys domain,
- * size, lr, batch, maxLevel, seed, decay, targets, layers, width, every.
+ * size, lr, batch, maxLevel, seed, decay, targets, layers, width, heads, every, p (the expert's error rate).
  */
 public final class TrainingRunProbe {
 
@@ -45,7 +45,8 @@ public final class TrainingRunProbe {
                 base.curriculumThreshold(), Integer.parseInt(options.getOrDefault("targets", String.valueOf(base.targetsPerStep()))),
                 base.bufferCapacity(), Float.parseFloat(options.getOrDefault("decay", String.valueOf(base.teacherDecay()))),
                 Integer.parseInt(options.getOrDefault("every", String.valueOf(base.evaluateEvery()))), base.heldOut(),
-                Integer.parseInt(options.getOrDefault("maxLevel", "0")));
+                Integer.parseInt(options.getOrDefault("maxLevel", "0")),
+                Double.parseDouble(options.getOrDefault("p", "0")));
         System.out.println(settings);
         TrainingRun run = new TrainingRun(domain, settings, new Amplifier());
         TrainingRun.Result result = run.run(p -> System.out.printf(
