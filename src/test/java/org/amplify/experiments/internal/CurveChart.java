@@ -19,8 +19,31 @@ final class CurveChart {
 
     private CurveChart() {}
 
+    private static final String[] COLOURS = {"#2c6fbb", "#c0392b", "#27ae60", "#8e44ad", "#e67e22"};
+
+    /** IA and SL of one task: SL blue, IA red. */
     static String svg(String title, Map<Mode, RunSummary> runs) {
-        int maxStep = runs.values().stream().mapToInt(r -> r.last().step()).max().orElse(1);
+        Map<String, List<ExperimentPoint>> lines = new java.util.LinkedHashMap<>();
+        Map<String, String> colours = new java.util.HashMap<>();
+        runs.forEach((mode, run) -> {
+            lines.put(mode.name(), run.points());
+            colours.put(mode.name(), mode == Mode.IA ? "#c0392b" : "#2c6fbb");
+        });
+        return svg(title, lines, colours);
+    }
+
+    /** One line per label, coloured in turn. */
+    static String lines(String title, Map<String, List<ExperimentPoint>> lines) {
+        Map<String, String> colours = new java.util.HashMap<>();
+        int i = 0;
+        for (String label : lines.keySet()) {
+            colours.put(label, COLOURS[i++ % COLOURS.length]);
+        }
+        return svg(title, lines, colours);
+    }
+
+    private static String svg(String title, Map<String, List<ExperimentPoint>> runs, Map<String, String> colours) {
+        int maxStep = runs.values().stream().mapToInt(r -> r.get(r.size() - 1).step()).max().orElse(1);
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
@@ -44,8 +67,8 @@ final class CurveChart {
                 LEFT + plotWidth / 2, HEIGHT - 8));
         int legend = 0;
         for (var entry : runs.entrySet()) {
-            String colour = entry.getKey() == Mode.IA ? "#c0392b" : "#2c6fbb";
-            List<ExperimentPoint> points = entry.getValue().points();
+            String colour = colours.get(entry.getKey());
+            List<ExperimentPoint> points = entry.getValue();
             StringBuilder path = new StringBuilder();
             for (ExperimentPoint p : points) {
                 path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f",

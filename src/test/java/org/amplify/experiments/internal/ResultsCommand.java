@@ -1,10 +1,7 @@
 package org.amplify.experiments.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,18 +66,11 @@ public final class ResultsCommand {
 
     private static void write(Path out, Map<AlgorithmicDomain, Map<Mode, RunSummary>> results, int steps,
             long wallMillis) throws IOException {
-        Files.createDirectories(out.resolve("results"));
         for (var entry : results.entrySet()) {
-            atomically(out.resolve("results").resolve(entry.getKey().name() + ".svg"),
+            ResultsFile.atomically(out.resolve("results").resolve(entry.getKey().name() + ".svg"),
                     CurveChart.svg(entry.getKey().name(), entry.getValue()));
         }
-        atomically(out.resolve("results.md"), ResultsReport.markdown(results, steps, wallMillis));
-    }
-
-    private static void atomically(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ResultsFile.writeTop(out.resolve("results.md"), ResultsReport.markdown(results, steps, wallMillis));
     }
 
     /** One finished run: its settings, its points, and the steps X skipped for non-finite gradients. */

@@ -134,15 +134,15 @@ final class ResultsReport {
         }
     }
 
-    private static String steps(int steps) {
+    static String steps(int steps) {
         return steps < 0 ? "not reached" : String.valueOf(steps);
     }
 
-    private static String minutes(long millis) {
+    static String minutes(long millis) {
         return String.format(Locale.ROOT, "%.1f min", millis / 60_000.0);
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "unknown CPU";
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
