@@ -13,10 +13,15 @@ import org.springframework.validation.annotation.Validated;
  * @param copies how many copies of the promoted model answer each subquestion (their answers are votes)
  * @param agreementThreshold the share of copies that must agree for an answer to be trusted; below
  *     it the subquestion goes to people
+ * @param suggestionSources how many of the most similar answered questions a {@code text} workspace's
+ *     suggestions are taken from
+ * @param suggestions the most subquestions a {@code text} workspace is suggested at once (0: none)
  */
 @Validated
 @ConfigurationProperties("amplify.amplification")
 public record AmplificationProperties(
         @Min(1) @DefaultValue("3") int copies,
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6667") double agreementThreshold) {
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6667") double agreementThreshold,
+        @Min(1) @DefaultValue("3") int suggestionSources,
+        @Min(0) @DefaultValue("5") int suggestions) {
 }

@@ -77,6 +77,19 @@ public class CopyPool {
         return votes;
     }
 
+    /**
+     * Every member's embeddings of the texts, by the {@code text} model the copies serve:
+     * {@code [member][text]}, each row L2-normalised. Not a model call of any tree's budget.
+     */
+    public synchronized float[][][] textEmbeddings(ModelVersion version, List<String> texts) {
+        ServedTextModel model = textModel(version);
+        float[][][] embeddings = new float[model.members()][][];
+        for (int m = 0; m < embeddings.length; m++) {
+            embeddings[m] = model.embeddings(m, texts);
+        }
+        return embeddings;
+    }
+
     /** Copy answers given since the start: each is one model call of a tree's budget. */
     public long calls() {
         return calls.get();

@@ -139,6 +139,13 @@ final class ImportedTextModel implements ServedTextModel {
         return result;
     }
 
+    /** The members share the encoder: they differ only in what they remember. */
+    @Override
+    public float[][] embeddings(int member, List<String> texts) {
+        Objects.checkIndex(member, memories.size());
+        return embed(texts);
+    }
+
     @Override
     public Map<String, String> memory(int member) {
         return new LinkedHashMap<>(memories.get(Objects.checkIndex(member, memories.size())));

@@ -21,6 +21,12 @@ public interface ServedTextModel extends AutoCloseable {
         return answers(member, List.of(question)).get(0);
     }
 
+    /**
+     * A member's embeddings of the texts, one row each, L2-normalised: the dot product of two rows is
+     * their cosine similarity, the measure the member answers by.
+     */
+    float[][] embeddings(int member, List<String> texts);
+
     /** The questions a member remembers, each with its answer, in order. */
     Map<String, String> memory(int member);
 

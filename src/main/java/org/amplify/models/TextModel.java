@@ -207,6 +207,16 @@ public final class TextModel implements ServedTextModel {
     }
 
     @Override
+    public float[][] embeddings(int member, List<String> texts) {
+        float[] flat = member(member).embeddings(texts, features);
+        float[][] rows = new float[texts.size()][width];
+        for (int t = 0; t < rows.length; t++) {
+            System.arraycopy(flat, t * width, rows[t], 0, width);
+        }
+        return rows;
+    }
+
+    @Override
     public Map<String, String> memory(int member) {
         Member copy = member(member);
         Map<String, String> memory = new LinkedHashMap<>();

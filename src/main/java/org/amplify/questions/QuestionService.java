@@ -184,6 +184,14 @@ public class QuestionService {
         return workspaces.submittedIds(domain);
     }
 
+    /**
+     * How the experts split the answered questions of a domain: every submitted workspace that asked
+     * subquestions, with them in order, oldest submission first.
+     */
+    public List<Decomposition> decompositions(String domain) {
+        return workspaces.decompositions(domain);
+    }
+
     /** The transcripts of submitted workspaces, in the order of the ids; an id that is not submitted is skipped. */
     public List<Transcript> transcripts(List<Long> workspaceIds) {
         List<Transcript> result = new ArrayList<>();
@@ -314,7 +322,7 @@ public class QuestionService {
     }
 
     /** Lower case, single spaces, no trailing question mark: identical questions look identical. */
-    static String normalize(String text) {
+    public static String normalize(String text) {
         return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[\\s?.!]+$", "");
     }
 

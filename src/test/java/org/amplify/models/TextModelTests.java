@@ -97,6 +97,30 @@ class TextModelTests {
     }
 
     @Test
+    void aBatchOfEmbeddingsIsEachTextsEmbeddingAndTheNearestOneIsTheAnswersQuestion() {
+        List<String> texts = List.of("what colour is the sky", "what is the capital of france");
+        for (int m = 0; m < model.members(); m++) {
+            float[][] rows = model.embeddings(m, texts);
+            assertThat(rows).hasNumberOfRows(2);
+            for (int t = 0; t < texts.size(); t++) {
+                assertThat(rows[t]).containsExactly(model.embed(m, texts.get(t)), org.assertj.core.data.Offset.offset(1e-5f));
+                double norm = 0;
+                for (float value : rows[t]) {
+                    norm += value * value;
+                }
+                assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+            }
+            TextAnswer answer = model.answer(m, texts.get(0));
+            float[] nearest = model.embeddings(m, List.of(answer.nearestQuestion()))[0];
+            double similarity = 0;
+            for (int i = 0; i < nearest.length; i++) {
+                similarity += rows[0][i] * nearest[i];
+            }
+            assertThat(similarity).isCloseTo(answer.similarity(), org.assertj.core.data.Offset.offset(1e-4));
+        }
+    }
+
+    @Test
     void trainingSeparatesTheAnswersMoreThanTheStartingWeightsDo() {
         List<TextExample> examples = examples(Map.of());
         // the same seed: the weights the shared model started from

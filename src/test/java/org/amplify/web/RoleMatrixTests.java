@@ -99,6 +99,10 @@ class RoleMatrixTests {
             Map.entry("POST /subquestions/{subquestionId}/feedback", Access.EXPERT),
             Map.entry("GET /queue", Access.ADMIN),
             Map.entry("POST /questions/{questionId}/resolve", Access.ADMIN),
+            // amplification: experts take suggested subquestions in text workspaces; admins see the share taken
+            Map.entry("GET /workspaces/{id}/suggestions", Access.EXPERT),
+            Map.entry("POST /workspaces/{id}/suggestions/{suggestionId}", Access.EXPERT),
+            Map.entry("GET /suggestions", Access.ADMIN),
             // distillation: rounds are for admins only, pages and API
             Map.entry("GET /rounds", Access.ADMIN),
             Map.entry("POST /rounds", Access.ADMIN),

@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.amplify.questions.Decomposition;
 import org.amplify.questions.HistoryEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -64,6 +66,31 @@ public class WorkspaceStore {
         return jdbc.queryForList("""
                 SELECT w.id FROM workspaces w JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id
                 WHERE t.domain = ? AND w.status = 'SUBMITTED' ORDER BY w.submitted_at, w.id""", Long.class, domain);
+    }
+
+    /**
+     * The submitted workspaces of a domain that asked subquestions, each with its question and the
+     * texts of its subquestions in order; oldest submission first.
+     */
+    public List<Decomposition> decompositions(String domain) {
+        record Asked(long workspaceId, long questionId, String question, String subquestion) {}
+        List<Asked> rows = jdbc.query("""
+                SELECT w.id, q.id AS question_id, q.text AS question, s.text AS subquestion
+                FROM workspaces w JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id
+                JOIN subquestions s ON s.workspace_id = w.id
+                WHERE t.domain = ? AND w.status = 'SUBMITTED' ORDER BY w.submitted_at, w.id, s.position""",
+                (rs, n) -> new Asked(rs.getLong("id"), rs.getLong("question_id"), rs.getString("question"),
+                        rs.getString("subquestion")), domain);
+        List<Decomposition> result = new ArrayList<>();
+        for (int from = 0, to; from < rows.size(); from = to) {
+            Asked first = rows.get(from);
+            List<String> subquestions = new ArrayList<>();
+            for (to = from; to < rows.size() && rows.get(to).workspaceId() == first.workspaceId(); to++) {
+                subquestions.add(rows.get(to).subquestion());
+            }
+            result.add(new Decomposition(first.workspaceId(), first.questionId(), first.question(), subquestions));
+        }
+        return result;
     }
 
     public int countInTree(long treeId) {
