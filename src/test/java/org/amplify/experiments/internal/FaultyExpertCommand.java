@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.amplify.amplification.Amplifier;
 import org.amplify.domains.permutation.PermutationPowering;
 import org.amplify.experiments.ExperimentPoint;
@@ -23,7 +24,7 @@ import org.amplify.models.ModelSize;
  * answering wrongly with probability p, for each p; then the {@code faulty-expert} section of
  * {@code docs/results.md} and {@code docs/results/faulty-expert.svg}.
  *
- * <pre>./mvnw -q test-compile exec:exec@faulty-expert [-Dfaulty.steps=2000] [-Dfaulty.rates=0,0.01,0.1]</pre>
+ * <pre>./mvnw -q test-compile exec:exec@faulty-expert [-Dfaulty.steps=2000] [-Dfaulty.rates=0,0.01,0.1] (run in that order, written by rate)</pre>
  */
 public final class FaultyExpertCommand {
 
@@ -37,7 +38,7 @@ public final class FaultyExpertCommand {
         }
         Path out = Path.of(System.getProperty("results.out", "docs"));
         PermutationPowering domain = new PermutationPowering();
-        Map<Double, Run> runs = new LinkedHashMap<>();
+        Map<Double, Run> runs = new TreeMap<>(); // in the file by rate, whatever order they ran in
         long started = System.currentTimeMillis();
         for (double p : rates) {
             ExperimentSettings d = ExperimentSettings.defaults(domain.name(), Mode.IA, 8, steps, SEED);
