@@ -21,17 +21,23 @@ final class FeedbackSql {
               'expertId', f.expert_id, 'expert', u.username, 'createdAt', %s)::text AS record"""
             .formatted(utc("f.created_at"));
 
-    private static final String FROM = """
-             FROM feedback f
-            JOIN subquestions s ON s.id = f.subquestion_id
-            JOIN workspaces w ON w.id = s.workspace_id
-            JOIN questions q ON q.id = w.question_id
-            JOIN trees t ON t.id = q.tree_id
-            JOIN users u ON u.id = f.expert_id
-            LEFT JOIN sub_answers a ON a.id = f.sub_answer_id""";
+    /** The feedback {@code k.feedback_id} as a scalar subquery: keys first, in order, then each record. */
+    private static final String RECORD_OF_KEY = """
+            (SELECT %s
+              FROM feedback f
+              JOIN subquestions s ON s.id = f.subquestion_id
+              JOIN workspaces w ON w.id = s.workspace_id
+              JOIN questions q ON q.id = w.question_id
+              JOIN trees t ON t.id = q.tree_id
+              JOIN users u ON u.id = f.expert_id
+              LEFT JOIN sub_answers a ON a.id = f.sub_answer_id
+              WHERE f.id = k.feedback_id) AS record""".formatted(RECORD);
 
     /** Verdicts matching {@code where} (which may use f, s, w, q, t), by id. */
     static String filtered(String where, String limit) {
-        return "SELECT f.id AS sort_key, " + RECORD + FROM + " WHERE true" + where + " ORDER BY f.id" + limit;
+        return "SELECT k.sort_key, " + RECORD_OF_KEY + " FROM (SELECT f.id AS sort_key, f.id AS feedback_id"
+                + " FROM feedback f JOIN subquestions s ON s.id = f.subquestion_id JOIN workspaces w ON w.id = s.workspace_id"
+                + " JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id"
+                + " WHERE true" + where + " ORDER BY f.id" + limit + ") k ORDER BY k.sort_key";
     }
 }
