@@ -12,6 +12,4 @@ import org.amplify.questions.Verdict;
  * @param verdict transcripts with at least one verdict of this kind; feedback of this kind
  */
 public record ExportFilter(String domain, Instant from, Instant to, Long expertId, Verdict verdict) {
-
-    public static final ExportFilter ANY = new ExportFilter(null, null, null, null, null);
 }

@@ -131,7 +131,8 @@ final class TranscriptSql {
     /** The same rows as {@link #snapshot} without the paging key: what the benchmark hands to COPY. */
     static String snapshotRecordsOnly(long snapshotId) {
         return "SELECT " + RECORD_OF_KEY + " FROM (SELECT st.position AS sort_key, st.workspace_id"
-                + " FROM snapshot_transcripts st WHERE st.snapshot_id = " + snapshotId + " ORDER BY st.position) k ORDER BY k.sort_key";
+                + " FROM snapshot_transcripts st WHERE st.snapshot_id = " + snapshotId + " ORDER BY st.position) k"
+                + " ORDER BY k.sort_key";
     }
 
     /** Submitted transcripts matching {@code where} (which may use w, q, t), by workspace id. */
