@@ -17,6 +17,6 @@ class ModelRouteRules implements RouteRules {
     public void configure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers(HttpMethod.GET, "/models").authenticated()
-                .requestMatchers("/models", "/models/**", "/api/v1/models", "/api/v1/models/**").hasRole("ADMIN");
+                .requestMatchers("/models", "/models/**", "/api/v1/models/import").hasRole("ADMIN");
     }
 }

@@ -26,12 +26,12 @@ import org.springframework.web.multipart.MultipartFile;
 /** Models over the API (admins): import a TorchScript file trained elsewhere. */
 @RestController
 @RequestMapping("/api/v1/models")
-class ModelApiController {
+class ModelImportApiController {
 
     private final ModelImport imports;
     private final DataSize maxUpload;
 
-    ModelApiController(ModelImport imports, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
+    ModelImportApiController(ModelImport imports, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
         this.imports = imports;
         this.maxUpload = maxUpload;
     }

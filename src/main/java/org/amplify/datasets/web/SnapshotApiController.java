@@ -1,0 +1,80 @@
+package org.amplify.datasets.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.amplify.datasets.DatasetRejectedException;
+import org.amplify.datasets.DatasetService;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Snapshots (the datasets that distillation rounds froze) and their transcripts, for researchers. */
+@RestController
+@RequestMapping("/api/v1/snapshots")
+@PreAuthorize("hasRole('RESEARCHER')")
+@Tag(name = "Datasets", description = "Read-only exports for researchers: snapshots, transcripts, feedback")
+class SnapshotApiController {
+
+    private final DatasetService datasets;
+
+    SnapshotApiController(DatasetService datasets) {
+        this.datasets = datasets;
+    }
+
+    @GetMapping
+    @Operation(summary = "The snapshots, oldest first",
+            description = "Every snapshot (of one domain with `domain`): its round, size, when, and the model trained "
+                    + "on it.")
+    List<SnapshotResponse> snapshots(@Parameter(description = "only this domain's", example = "text")
+            @RequestParam(required = false) String domain) {
+        return datasets.snapshots(domain).stream().map(SnapshotResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One snapshot")
+    SnapshotResponse snapshot(@Parameter(description = "the snapshot's id", example = "12") @PathVariable long id) {
+        return SnapshotResponse.of(datasets.snapshot(id));
+    }
+
+    @GetMapping(value = "/{id}/transcripts")
+    @Operation(summary = "A snapshot's transcripts, in the snapshot's order",
+            description = "Dataset k: the transcripts round k froze, in the order it froze them." + ApiDocs.NEGOTIATION)
+    @ApiResponse(responseCode = "200", description = "the transcripts", content = {
+        @Content(mediaType = ExportResponses.NDJSON, schema = @Schema(implementation = TranscriptRecord.class),
+                examples = @ExampleObject(name = "one line", value = ApiDocs.TRANSCRIPT_LINE)),
+        @Content(mediaType = "application/json", schema = @Schema(implementation = Pages.TranscriptPage.class))})
+    void transcripts(@Parameter(description = "the snapshot's id", example = "12") @PathVariable long id,
+            @Parameter(description = "pages only: the nextCursor of the previous page")
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "pages only: records per page, 1 to 1000 (default 100)", example = "100")
+            @RequestParam(required = false) Integer limit,
+            HttpServletRequest request, HttpServletResponse response)
+            throws IOException, HttpMediaTypeNotAcceptableException {
+        if (ExportResponses.wantsPages(request)) {
+            ExportResponses.page(response, datasets.snapshotPage(id, cursor, limit));
+        } else {
+            datasets.snapshot(id); // a 404 before the first line
+            ExportResponses.lines(response, out -> datasets.writeSnapshot(id, out));
+        }
+    }
+
+    @ExceptionHandler(DatasetRejectedException.class)
+    ProblemDetail rejected(DatasetRejectedException e) {
+        return ExportResponses.rejected(e);
+    }
+}
