@@ -48,7 +48,7 @@ public final class AskerModel implements AutoCloseable {
     private static final int MAX_SKIPPED_IN_A_ROW = 10;
     private static final int PREDICTION_BATCH = 256;
 
-    /** A small H' for 2 CPU cores: about 70k parameters. */
+    /** A small H' for 2 CPU cores: about 90k parameters (the vocabulary and the longest transcript vary by domain). */
     public static final ModelSize SMALL = new ModelSize(64, 2, 4, 128);
 
     private final String domain;
