@@ -1,0 +1,344 @@
+package org.amplify.models;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.ExpertStep;
+import org.amplify.domains.Question;
+import org.amplify.models.internal.AskerBlock;
+
+/**
+ * H', the human predictor of an algorithmic domain: given a question and the exchanges so far, it
+ * predicts H's next action, the next subquestion or the final answer, as the paper's asker does (a
+ * causal transformer over the transcript, see {@link AskerBlock} and {@link AskerTokens}). It trains
+ * one Adam step at a time with teacher forcing on (prefix, action) examples, and predicts greedily,
+ * one token at a time, within the actions' grammar (first {@code ASK} or {@code ANSWER}, then the
+ * domain's tokens). Not thread-safe: one instance per thread, as DJL wants.
+ */
+public final class AskerModel implements AutoCloseable {
+
+    private static final int MAGIC = 0x414d5048; // "AMPH"
+    private static final int FORMAT = 1;
+    private static final int WARM_UP_STEPS = 100;
+    private static final int MAX_SKIPPED_IN_A_ROW = 10;
+    private static final int PREDICTION_BATCH = 256;
+
+    /** A small H' for 2 CPU cores: about 90k parameters (the vocabulary and the longest transcript vary by domain). */
+    public static final ModelSize SMALL = new ModelSize(64, 2, 4, 128);
+
+    private final String domain;
+    private final AskerTokens encoding;
+    private final ModelSize size;
+    private final float learningRate;
+    private final Model model;
+    private final AskerBlock block;
+    private final NDManager manager;
+    private Trainer trainer;
+    private int skippedInARow;
+
+    private AskerModel(String domain, AskerTokens encoding, ModelSize size, float learningRate) {
+        this.domain = domain;
+        this.encoding = encoding;
+        this.size = size;
+        this.learningRate = learningRate;
+        this.block = new AskerBlock(size, encoding.modelVocabulary(), encoding.maxLength());
+        this.model = Model.newInstance("h-" + domain, "PyTorch");
+        this.model.setBlock(block);
+        this.manager = model.getNDManager();
+        block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        block.initialize(manager, DataType.FLOAT32, block.exampleInputShapes());
+    }
+
+    /** A new H' with random weights drawn from the seed. */
+    public static AskerModel create(AlgorithmicDomain domain, ModelSize size, float learningRate, long seed) {
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        return new AskerModel(domain.name(), encoding(domain), size, learningRate);
+    }
+
+    private static AskerTokens encoding(AlgorithmicDomain domain) {
+        return new AskerTokens(domain.vocabulary().size(), domain.questionLength(), domain.expert().maxSubquestions());
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public ModelSize size() {
+        return size;
+    }
+
+    public long parameterCount() {
+        return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /**
+     * One Adam step with teacher forcing: the loss is each example's negative log-likelihood of H's
+     * whole action (the sum over its tokens), averaged over the batch.
+     *
+     * @return the batch's mean loss before the step
+     */
+    public float train(List<AskerExample> examples) {
+        Trainer active = trainer();
+        int batch = examples.size();
+        int[][][] sequences = new int[batch][][];
+        int[] starts = new int[batch];
+        int length = 0;
+        for (int b = 0; b < batch; b++) {
+            AskerExample example = examples.get(b);
+            sequences[b] = encoding.withAction(example.input(), example.action());
+            starts[b] = encoding.prefixLength(example.input());
+            length = Math.max(length, sequences[b][0].length);
+        }
+        int[] targets = new int[batch * length];
+        float[] weights = new float[batch * length];
+        for (int b = 0; b < batch; b++) {
+            int[] tokens = sequences[b][0];
+            for (int t = starts[b] - 1; t < tokens.length - 1; t++) { // position t predicts token t + 1
+                targets[b * length + t] = tokens[t + 1];
+                weights[b * length + t] = 1f;
+            }
+        }
+        try (NDManager step = manager.newSubManager()) {
+            NDList inputs = tensors(step, Arrays.asList(sequences), length);
+            NDArray target = step.create(targets, new Shape(batch, length)).oneHot(encoding.modelVocabulary());
+            NDArray weight = step.create(weights, new Shape(batch, length, 1));
+            float loss;
+            try (GradientCollector collector = active.newGradientCollector()) {
+                NDArray logProbabilities = active.forward(inputs).singletonOrThrow();
+                NDArray nll = logProbabilities.mul(target).mul(weight).sum().neg().div(step.create((float) batch));
+                loss = nll.getFloat();
+                if (!Float.isFinite(loss)) {
+                    throw new TrainingDivergedException(loss);
+                }
+                collector.backward(nll);
+            }
+            if (!Gradients.finite(block, step)) {
+                if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+                    throw new TrainingDivergedException(Float.NaN);
+                }
+                Gradients.zero(block);
+                return loss;
+            }
+            skippedInARow = 0;
+            active.step();
+            return loss;
+        }
+    }
+
+    /** H's most likely next action after each prefix, decoded greedily within the actions' grammar. */
+    public List<ExpertStep> predict(List<AskerInput> inputs) {
+        List<ExpertStep> actions = new ArrayList<>(inputs.size());
+        for (int from = 0; from < inputs.size(); from += PREDICTION_BATCH) {
+            actions.addAll(predictBatch(inputs.subList(from, Math.min(inputs.size(), from + PREDICTION_BATCH))));
+        }
+        return actions;
+    }
+
+    /** The share of examples whose whole action H' predicts exactly. */
+    public double accuracy(List<AskerExample> examples) {
+        if (examples.isEmpty()) {
+            return 0;
+        }
+        List<ExpertStep> predicted = predict(examples.stream().map(AskerExample::input).toList());
+        int right = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            right += predicted.get(i).equals(examples.get(i).action()) ? 1 : 0;
+        }
+        return (double) right / examples.size();
+    }
+
+    private List<ExpertStep> predictBatch(List<AskerInput> inputs) {
+        int n = inputs.size();
+        int questionLength = encoding.questionLength;
+        int[][][] sequences = new int[n][][];
+        int[] filled = new int[n];
+        for (int i = 0; i < n; i++) {
+            sequences[i] = encoding.prefix(inputs.get(i), 1 + questionLength);
+            filled[i] = encoding.prefixLength(inputs.get(i));
+        }
+        boolean[] asking = new boolean[n];
+        List<Integer> active = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            active.add(i);
+        }
+        for (int slot = 0; !active.isEmpty(); slot++) {
+            float[][] next = nextTokenLogProbabilities(sequences, filled, active);
+            List<Integer> still = new ArrayList<>();
+            for (int j = 0; j < active.size(); j++) {
+                int i = active.get(j);
+                int type;
+                int token;
+                if (slot == 0) {
+                    token = next[j][encoding.ask] >= next[j][encoding.answer] ? encoding.ask : encoding.answer;
+                    asking[i] = token == encoding.ask;
+                    type = AskerBlock.KIND;
+                } else {
+                    token = argMax(next[j], encoding.vocabulary);
+                    type = asking[i] ? AskerBlock.SUBQUESTION : AskerBlock.ANSWER;
+                }
+                sequences[i][0][filled[i]] = token;
+                sequences[i][1][filled[i]] = type;
+                filled[i]++;
+                if (slot == 0 || (asking[i] && slot < questionLength)) {
+                    still.add(i);
+                }
+            }
+            active = still;
+        }
+        List<ExpertStep> actions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int start = encoding.prefixLength(inputs.get(i)) + 1;
+            actions.add(asking[i]
+                    ? ExpertStep.ask(new Question(Arrays.copyOfRange(sequences[i][0], start, start + questionLength)))
+                    : ExpertStep.answer(sequences[i][0][start]));
+        }
+        return actions;
+    }
+
+    /** The next token's log-probabilities after the first {@code filled[i]} tokens of each active sequence. */
+    private float[][] nextTokenLogProbabilities(int[][][] sequences, int[] filled, List<Integer> active) {
+        int batch = active.size();
+        int length = 0;
+        List<int[][]> rows = new ArrayList<>(batch);
+        for (int i : active) {
+            length = Math.max(length, filled[i]);
+        }
+        float[] last = new float[batch * length]; // 1 at each sequence's last filled position
+        for (int j = 0; j < batch; j++) {
+            int i = active.get(j);
+            rows.add(new int[][] {Arrays.copyOf(sequences[i][0], filled[i]), Arrays.copyOf(sequences[i][1], filled[i])});
+            last[j * length + filled[i] - 1] = 1f;
+        }
+        int vocabulary = encoding.modelVocabulary();
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false); // no autograd graph for inference, whatever thread asks
+        try (NDManager step = manager.newSubManager()) {
+            NDArray logProbabilities = block.forward(new ParameterStore(step, false), tensors(step, rows, length), false)
+                    .singletonOrThrow();
+            NDArray at = step.create(last, new Shape(batch, length, 1));
+            float[] flat = logProbabilities.mul(at).sum(new int[] {1}).toFloatArray();
+            float[][] result = new float[batch][vocabulary];
+            for (int j = 0; j < batch; j++) {
+                System.arraycopy(flat, j * vocabulary, result[j], 0, vocabulary);
+            }
+            return result;
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+    }
+
+    private static int argMax(float[] values, int below) {
+        int best = 0;
+        for (int token = 1; token < below; token++) {
+            if (values[token] > values[best]) {
+                best = token;
+            }
+        }
+        return best;
+    }
+
+    /** {@code [tokens, types]} of each sequence, padded on the right to {@code length}. */
+    private static NDList tensors(NDManager step, List<int[][]> sequences, int length) {
+        int batch = sequences.size();
+        int[] tokens = new int[batch * length];
+        int[] types = new int[batch * length];
+        for (int b = 0; b < batch; b++) {
+            int[][] sequence = sequences.get(b);
+            int used = Math.min(length, sequence[0].length);
+            System.arraycopy(sequence[0], 0, tokens, b * length, used);
+            System.arraycopy(sequence[1], 0, types, b * length, used);
+        }
+        return new NDList(step.create(tokens, new Shape(batch, length)), step.create(types, new Shape(batch, length)));
+    }
+
+    /** Writes H': a header naming its domain and shape, then its parameters. */
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(domain);
+        data.writeInt(encoding.vocabulary);
+        data.writeInt(encoding.questionLength);
+        data.writeInt(encoding.maxSubquestions);
+        data.writeInt(size.width());
+        data.writeInt(size.layers());
+        data.writeInt(size.heads());
+        data.writeInt(size.feedForward());
+        data.writeFloat(learningRate);
+        block.saveParameters(data);
+        data.flush();
+    }
+
+    /**
+     * Reads H' written by {@link #save}.
+     *
+     * @throws MalformedModelException if the file is not an H' of this domain
+     */
+    public static AskerModel load(AlgorithmicDomain domain, InputStream in) throws IOException, MalformedModelException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC) {
+            throw new MalformedModelException("not an Amplify human predictor file");
+        }
+        int format = data.readInt();
+        if (format != FORMAT) {
+            throw new MalformedModelException("unsupported human predictor format " + format);
+        }
+        String name = data.readUTF();
+        AskerTokens expected = encoding(domain);
+        if (!name.equals(domain.name()) || data.readInt() != expected.vocabulary
+                || data.readInt() != expected.questionLength || data.readInt() != expected.maxSubquestions) {
+            throw new MalformedModelException("the human predictor is for " + name + ", not " + domain.name());
+        }
+        ModelSize size = new ModelSize(data.readInt(), data.readInt(), data.readInt(), data.readInt());
+        float learningRate = data.readFloat();
+        AskerModel loaded = new AskerModel(name, expected, size, learningRate);
+        loaded.block.loadParameters(loaded.manager, data);
+        return loaded;
+    }
+
+    private Trainer trainer() {
+        if (trainer == null) {
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.warmUp()
+                                    .setMainTracker(Tracker.fixed(learningRate))
+                                    .optWarmUpSteps(WARM_UP_STEPS).optWarmUpBeginValue(learningRate / 100).build())
+                            .optClipGrad(1f).build())
+                    .optDevices(new Device[] {Device.cpu()});
+            trainer = model.newTrainer(config);
+        }
+        return trainer;
+    }
+
+    @Override
+    public void close() {
+        if (trainer != null) {
+            trainer.close();
+        }
+        model.close();
+    }
+}
