@@ -106,7 +106,7 @@ class AnswerModelTests {
             while (!Thread.currentThread().isInterrupted()) {
                 System.gc();
                 try {
-                    Thread.sleep(4);
+                    Thread.sleep(25);
                 } catch (InterruptedException e) {
                     return;
                 }
