@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -28,9 +27,8 @@ import org.amplify.models.ModelSize;
  * sizes share a batch). Output: log-probabilities {@code [B, vocabulary]}, usable as logits. LayerNorm,
  * not BatchNorm: an answer never depends on the rest of its batch.
  */
-public final class AnswerBlock extends AbstractBlock {
+public final class AnswerBlock extends ParameterBlock {
 
-    private static final float EPSILON = 1e-5f;
     private static final float TINY = 1e-9f;
 
     private final ModelSize size;
@@ -194,48 +192,6 @@ public final class AnswerBlock extends AbstractBlock {
         Shape shape = tuples.getShape();
         NDArray embedded = tuples.toType(DataType.INT32, false).oneHot(vocabulary).matMul(tokenTable);
         return embedded.reshape(shape.get(0), shape.get(1), shape.get(2) * size.width()).matMul(projection);
-    }
-
-    private static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
-        NDArray mean = x.mean(new int[] {-1}, true);
-        NDArray centered = x.sub(mean);
-        NDArray variance = centered.square().mean(new int[] {-1}, true);
-        return centered.div(variance.add(EPSILON).sqrt()).mul(gamma).add(beta);
-    }
-
-    /**
-     * A scalar for arithmetic on arrays that autograd tracks. Never {@code NDArray.div(Number)} or
-     * {@code mul(Number)} there: DJL's PyTorch engine wraps the number in a tensor over a Java buffer,
-     * closes it at once, and the garbage collector may free that buffer before the backward pass reads
-     * it, which gave irreproducible training and now and then NaN gradients. This one lives in the
-     * manager of {@code like} (the step's) until the step is over.
-     */
-    private static NDArray constant(NDArray like, double value) {
-        return like.getManager().create((float) value);
-    }
-
-    private static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {
-        return store.getValue(parameter, like.getDevice(), training);
-    }
-
-    private Parameter weight(String name, int rows, int columns) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(rows, columns)).build());
-    }
-
-    private Parameter bias(String name, int length) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BIAS)
-                .optShape(new Shape(length)).build());
-    }
-
-    private Parameter gamma(String name, int length) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.GAMMA)
-                .optShape(new Shape(length)).build());
-    }
-
-    private Parameter beta(String name, int length) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BETA)
-                .optShape(new Shape(length)).build());
     }
 
     /** One pre-LayerNorm transformer layer: multi-head self-attention, then a ReLU feed-forward layer. */

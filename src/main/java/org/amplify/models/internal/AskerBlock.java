@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -29,7 +28,7 @@ import org.amplify.models.ModelSize;
  * log-probabilities of the next token {@code [B, T, vocabulary]}. LayerNorm, not BatchNorm: a
  * prediction never depends on the rest of its batch.
  */
-public final class AskerBlock extends AbstractBlock {
+public final class AskerBlock extends ParameterBlock {
 
     /** Token types: where a token stands in the transcript. */
     public static final int QUESTION = 0;
@@ -39,7 +38,6 @@ public final class AskerBlock extends AbstractBlock {
     public static final int ANSWER = 4;
     private static final int TYPES = 5;
 
-    private static final float EPSILON = 1e-5f;
     private static final float TINY = 1e-9f;
     private static final float MASKED = -1e9f;
 
@@ -141,45 +139,6 @@ public final class AskerBlock extends AbstractBlock {
         NDArray rows = manager.arange(0, (int) length, 1, DataType.INT32).reshape(length, 1);
         NDArray columns = manager.arange(0, (int) length, 1, DataType.INT32).reshape(1, length);
         return columns.gt(rows).toType(DataType.FLOAT32, false).mul(manager.create(MASKED));
-    }
-
-    private static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
-        NDArray mean = x.mean(new int[] {-1}, true);
-        NDArray centered = x.sub(mean);
-        NDArray variance = centered.square().mean(new int[] {-1}, true);
-        return centered.div(variance.add(constant(x, EPSILON)).sqrt()).mul(gamma).add(beta);
-    }
-
-    /**
-     * A scalar for arithmetic on arrays that autograd tracks, in the manager of {@code like} (the
-     * step's): never {@code NDArray.div(Number)} there (see {@link AnswerBlock}).
-     */
-    private static NDArray constant(NDArray like, double value) {
-        return like.getManager().create((float) value);
-    }
-
-    private static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {
-        return store.getValue(parameter, like.getDevice(), training);
-    }
-
-    private Parameter weight(String name, int rows, int columns) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(rows, columns)).build());
-    }
-
-    private Parameter bias(String name, int length) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BIAS)
-                .optShape(new Shape(length)).build());
-    }
-
-    private Parameter gamma(String name, int length) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.GAMMA)
-                .optShape(new Shape(length)).build());
-    }
-
-    private Parameter beta(String name, int length) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BETA)
-                .optShape(new Shape(length)).build());
     }
 
     /** One pre-LayerNorm causal transformer layer: multi-head self-attention, then a ReLU feed-forward layer. */

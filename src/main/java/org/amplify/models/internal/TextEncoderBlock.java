@@ -3,7 +3,6 @@ package org.amplify.models.internal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -20,7 +19,7 @@ import java.util.List;
  * gradient is dense. Outputs: the embeddings {@code [B, width]} (unit length) and the answer logits
  * {@code [B, answers]}.
  */
-public final class TextEncoderBlock extends AbstractBlock {
+public final class TextEncoderBlock extends ParameterBlock {
 
     private static final float TINY = 1e-12f;
 
@@ -101,17 +100,4 @@ public final class TextEncoderBlock extends AbstractBlock {
         return new Shape[] {new Shape(batch, width), new Shape(batch, answers)};
     }
 
-    private static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {
-        return store.getValue(parameter, like.getDevice(), training);
-    }
-
-    private Parameter weight(String name, int rows, int columns) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(rows, columns)).build());
-    }
-
-    private Parameter bias(String name, int length) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BIAS)
-                .optShape(new Shape(length)).build());
-    }
 }
