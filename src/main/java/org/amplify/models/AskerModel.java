@@ -1,6 +1,5 @@
 package org.amplify.models;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -11,14 +10,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -323,13 +318,7 @@ public final class AskerModel implements AutoCloseable {
 
     private Trainer trainer() {
         if (trainer == null) {
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.warmUp()
-                                    .setMainTracker(Tracker.fixed(learningRate))
-                                    .optWarmUpSteps(WARM_UP_STEPS).optWarmUpBeginValue(learningRate / 100).build())
-                            .optClipGrad(1f).build())
-                    .optDevices(new Device[] {Device.cpu()});
-            trainer = model.newTrainer(config);
+            trainer = AdamTraining.trainer(model, learningRate, WARM_UP_STEPS);
         }
         return trainer;
     }

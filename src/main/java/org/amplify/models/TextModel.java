@@ -1,6 +1,5 @@
 package org.amplify.models;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -10,14 +9,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -541,11 +536,7 @@ public final class TextModel implements ServedTextModel {
         /** Adam steps over the bootstrap sample, in a new random order each epoch. */
         void fit(int[] sample, QuestionFeatures.Bag[] bags, float[][] targets, TextTraining training,
                 SplittableRandom random, Steps steps) {
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(training.learningRate()))
-                            .optClipGrad(1f).build())
-                    .optDevices(new Device[] {Device.cpu()});
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (Trainer trainer = AdamTraining.trainer(model, training.learningRate(), 0)) {
                 int[] order = sample.clone();
                 for (int epoch = 0; epoch < training.epochs(); epoch++) {
                     for (int i = order.length - 1; i > 0; i--) {
