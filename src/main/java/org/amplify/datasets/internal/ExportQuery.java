@@ -1,6 +1,7 @@
 package org.amplify.datasets.internal;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.amplify.datasets.ExportFilter;
@@ -35,27 +36,13 @@ public final class ExportQuery {
     public static ExportQuery transcripts(ExportFilter filter) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        if (filter.domain() != null) {
-            where.append(" AND t.domain = ?");
-            params.add(filter.domain());
-        }
-        if (filter.from() != null) {
-            where.append(" AND w.submitted_at >= ?");
-            params.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND w.submitted_at < ?");
-            params.add(Timestamp.from(filter.to()));
-        }
-        if (filter.expertId() != null) {
-            where.append(" AND w.answered_by = ?");
-            params.add(filter.expertId());
-        }
-        if (filter.verdict() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM subquestions vs JOIN feedback vf ON vf.subquestion_id = vs.id"
-                    + " WHERE vs.workspace_id = w.id AND vf.verdict = ? AND vf.created_at <= w.submitted_at)");
-            params.add(filter.verdict().name());
-        }
+        and(where, params, "t.domain = ?", filter.domain());
+        and(where, params, "w.submitted_at >= ?", timestamp(filter.from()));
+        and(where, params, "w.submitted_at < ?", timestamp(filter.to()));
+        and(where, params, "w.answered_by = ?", filter.expertId());
+        and(where, params, "EXISTS (SELECT 1 FROM subquestions vs JOIN feedback vf ON vf.subquestion_id = vs.id"
+                + " WHERE vs.workspace_id = w.id AND vf.verdict = ? AND vf.created_at <= w.submitted_at)",
+                filter.verdict() == null ? null : filter.verdict().name());
         where.append(" AND w.id > ?");
         return new ExportQuery(Kind.TRANSCRIPTS, "t", where.toString(), params);
     }
@@ -64,28 +51,25 @@ public final class ExportQuery {
     public static ExportQuery feedback(ExportFilter filter) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        if (filter.domain() != null) {
-            where.append(" AND t.domain = ?");
-            params.add(filter.domain());
-        }
-        if (filter.from() != null) {
-            where.append(" AND f.created_at >= ?");
-            params.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND f.created_at < ?");
-            params.add(Timestamp.from(filter.to()));
-        }
-        if (filter.expertId() != null) {
-            where.append(" AND f.expert_id = ?");
-            params.add(filter.expertId());
-        }
-        if (filter.verdict() != null) {
-            where.append(" AND f.verdict = ?");
-            params.add(filter.verdict().name());
-        }
+        and(where, params, "t.domain = ?", filter.domain());
+        and(where, params, "f.created_at >= ?", timestamp(filter.from()));
+        and(where, params, "f.created_at < ?", timestamp(filter.to()));
+        and(where, params, "f.expert_id = ?", filter.expertId());
+        and(where, params, "f.verdict = ?", filter.verdict() == null ? null : filter.verdict().name());
         where.append(" AND f.id > ?");
         return new ExportQuery(Kind.FEEDBACK, "f", where.toString(), params);
+    }
+
+    /** Adds {@code AND condition} with its one parameter, unless the filter leaves it out (null). */
+    private static void and(StringBuilder where, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            params.add(value);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     String listing() {
