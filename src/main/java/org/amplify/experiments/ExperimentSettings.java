@@ -58,6 +58,20 @@ public record ExperimentSettings(
                 rate);
     }
 
+    /** The same settings asking questions up to this level only (0: every level of the domain). */
+    public ExperimentSettings withMaxLevel(int level) {
+        return new ExperimentSettings(domain, mode, size, steps, batch, seed, model, learningRate, curriculum,
+                curriculumThreshold, targetsPerStep, bufferCapacity, teacherDecay, evaluateEvery, heldOut, level,
+                expertErrorRate);
+    }
+
+    /** The same settings with another number of amplified targets made per step (IA). */
+    public ExperimentSettings withTargetsPerStep(int targets) {
+        return new ExperimentSettings(domain, mode, size, steps, batch, seed, model, learningRate, curriculum,
+                curriculumThreshold, targets, bufferCapacity, teacherDecay, evaluateEvery, heldOut, maxLevel,
+                expertErrorRate);
+    }
+
     /** The levels of questions this run asks: 1 to this. */
     public int levels(AlgorithmicDomain domain) {
         return maxLevel <= 0 ? domain.levels() : Math.min(maxLevel, domain.levels());
