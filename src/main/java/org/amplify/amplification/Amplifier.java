@@ -26,11 +26,24 @@ public class Amplifier {
      */
     public Amplified amplify(AlgorithmicDomain domain, List<Context> contexts, List<Question> questions,
             AnswerModel model) {
+        return amplify(domain, contexts, questions, model, null);
+    }
+
+    /**
+     * Amplify^H'(X): the same, with {@code expert} deciding in H's place, e.g. H', the model that
+     * predicts H ({@code AskerModel#asExpert}); a subquestion it makes up that is not a valid
+     * question gets the environment's or X's answer all the same (the unknown symbol, for a
+     * malformed primitive one).
+     *
+     * @param expert who decomposes and combines; {@code null}: the domain's programmatic H
+     */
+    public Amplified amplify(AlgorithmicDomain domain, List<Context> contexts, List<Question> questions,
+            AnswerModel model, ExpertRunner.BatchExpert expert) {
         if (contexts.size() != questions.size()) {
             throw new IllegalArgumentException("one context per question");
         }
         int[] modelAnswers = {0};
-        List<Transcript> transcripts = ExpertRunner.run(domain.expert(), questions, (subquestions, askedBy) -> {
+        ExpertRunner.BatchAnswerer answerer = (subquestions, askedBy) -> {
             int[] answers = new int[subquestions.size()];
             List<ModelInput> forModel = new ArrayList<>();
             List<Integer> modelSlots = new ArrayList<>();
@@ -52,7 +65,10 @@ public class Amplifier {
                 modelAnswers[0] += predicted.length;
             }
             return answers;
-        });
+        };
+        List<Transcript> transcripts = expert == null
+                ? ExpertRunner.run(domain.expert(), questions, answerer)
+                : ExpertRunner.run(expert, questions, answerer);
         return new Amplified(transcripts, modelAnswers[0]);
     }
 

@@ -21,10 +21,46 @@ public final class ExpertRunner {
     }
 
     /**
+     * An expert that decides for many questions at once: H' (a model predicting H) takes every
+     * unfinished question's next action in one batch. It must answer once a question has
+     * {@link #maxSubquestions()} exchanges.
+     */
+    public interface BatchExpert {
+
+        /** The next action of each question, given its exchanges so far (in the same order). */
+        List<ExpertStep> next(List<Question> questions, List<List<Exchange>> exchanges);
+
+        int maxSubquestions();
+    }
+
+    /**
      * @param answerer answers a batch of subquestions, one answer each, in order
      * @throws IllegalStateException if H asks more than its {@link ProgrammaticExpert#maxSubquestions()}
      */
     public static List<Transcript> run(ProgrammaticExpert expert, List<Question> questions, BatchAnswerer answerer) {
+        return run(new BatchExpert() {
+            @Override
+            public List<ExpertStep> next(List<Question> batch, List<List<Exchange>> exchanges) {
+                List<ExpertStep> steps = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    steps.add(expert.next(batch.get(i), exchanges.get(i)));
+                }
+                return steps;
+            }
+
+            @Override
+            public int maxSubquestions() {
+                return expert.maxSubquestions();
+            }
+        }, questions, answerer);
+    }
+
+    /**
+     * Runs an expert that decides in batches (see {@link BatchExpert}) in the same lockstep.
+     *
+     * @throws IllegalStateException if the expert asks more than its {@link BatchExpert#maxSubquestions()}
+     */
+    public static List<Transcript> run(BatchExpert expert, List<Question> questions, BatchAnswerer answerer) {
         int n = questions.size();
         List<List<Exchange>> exchanges = new ArrayList<>(n);
         int[] answers = new int[n];
@@ -38,13 +74,22 @@ public final class ExpertRunner {
                 throw new IllegalStateException("the expert asked more than " + expert.maxSubquestions()
                         + " subquestions for one question");
             }
+            List<Integer> open = new ArrayList<>(remaining);
+            List<Question> openQuestions = new ArrayList<>(remaining);
+            List<List<Exchange>> openExchanges = new ArrayList<>(remaining);
+            for (int i = 0; i < n; i++) {
+                if (!done[i]) {
+                    open.add(i);
+                    openQuestions.add(questions.get(i));
+                    openExchanges.add(exchanges.get(i));
+                }
+            }
+            List<ExpertStep> steps = expert.next(openQuestions, openExchanges);
             List<Question> asked = new ArrayList<>();
             List<Integer> askedBy = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (done[i]) {
-                    continue;
-                }
-                ExpertStep next = expert.next(questions.get(i), exchanges.get(i));
+            for (int o = 0; o < open.size(); o++) {
+                int i = open.get(o);
+                ExpertStep next = steps.get(o);
                 if (next instanceof ExpertStep.Ask ask) {
                     asked.add(ask.subquestion());
                     askedBy.add(i);

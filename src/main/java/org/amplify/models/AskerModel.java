@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.Exchange;
+import org.amplify.domains.ExpertRunner;
 import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Question;
 import org.amplify.models.internal.AskerBlock;
@@ -145,13 +147,48 @@ public final class AskerModel implements AutoCloseable {
         }
     }
 
-    /** H's most likely next action after each prefix, decoded greedily within the actions' grammar. */
+    /**
+     * H's most likely next action after each prefix, decoded greedily within the actions' grammar: a
+     * prefix with the most exchanges H makes gets an answer.
+     */
     public List<ExpertStep> predict(List<AskerInput> inputs) {
+        return predict(inputs, encoding.maxSubquestions);
+    }
+
+    /** The same, answering after {@code maxSubquestions} exchanges (at most the domain's H's). */
+    private List<ExpertStep> predict(List<AskerInput> inputs, int maxSubquestions) {
         List<ExpertStep> actions = new ArrayList<>(inputs.size());
         for (int from = 0; from < inputs.size(); from += PREDICTION_BATCH) {
-            actions.addAll(predictBatch(inputs.subList(from, Math.min(inputs.size(), from + PREDICTION_BATCH))));
+            actions.addAll(predictBatch(inputs.subList(from, Math.min(inputs.size(), from + PREDICTION_BATCH)),
+                    Math.min(maxSubquestions, encoding.maxSubquestions)));
         }
         return actions;
+    }
+
+    /**
+     * H' as an expert: the next action of every question in one batch ({@link #predict}); after
+     * {@code maxSubquestions} exchanges it answers (e.g. the most H was seen to ask: each subquestion
+     * costs a decoding pass per token, and an untrained H' would otherwise ask up to the domain's limit).
+     */
+    public ExpertRunner.BatchExpert asExpert(int maxSubquestions) {
+        if (maxSubquestions < 0) {
+            throw new IllegalArgumentException("a number of subquestions: " + maxSubquestions);
+        }
+        return new ExpertRunner.BatchExpert() {
+            @Override
+            public List<ExpertStep> next(List<Question> questions, List<List<Exchange>> exchanges) {
+                List<AskerInput> inputs = new ArrayList<>(questions.size());
+                for (int i = 0; i < questions.size(); i++) {
+                    inputs.add(new AskerInput(questions.get(i), exchanges.get(i)));
+                }
+                return predict(inputs, maxSubquestions);
+            }
+
+            @Override
+            public int maxSubquestions() {
+                return Math.min(maxSubquestions, encoding.maxSubquestions);
+            }
+        };
     }
 
     /** The share of examples whose whole action H' predicts exactly. */
@@ -167,7 +204,7 @@ public final class AskerModel implements AutoCloseable {
         return (double) right / examples.size();
     }
 
-    private List<ExpertStep> predictBatch(List<AskerInput> inputs) {
+    private List<ExpertStep> predictBatch(List<AskerInput> inputs, int maxSubquestions) {
         int n = inputs.size();
         int questionLength = encoding.questionLength;
         int[][][] sequences = new int[n][][];
@@ -189,7 +226,8 @@ public final class AskerModel implements AutoCloseable {
                 int type;
                 int token;
                 if (slot == 0) {
-                    token = next[j][encoding.ask] >= next[j][encoding.answer] ? encoding.ask : encoding.answer;
+                    boolean mayAsk = inputs.get(i).exchanges().size() < maxSubquestions;
+                    token = mayAsk && next[j][encoding.ask] >= next[j][encoding.answer] ? encoding.ask : encoding.answer;
                     asking[i] = token == encoding.ask;
                     type = AskerBlock.KIND;
                 } else {
