@@ -1,16 +1,23 @@
 /*
- * Amplify: the Experiments pages. Draws held-out accuracy (and the calls to H against SL's labels)
- * against training steps with Chart.js, and keeps a running experiment's page live by polling the
- * points API every 1.5 s for the points after the last one seen.
+ * Amplify: the Experiments pages. Draws held-out accuracy (and how often H' predicts H) against
+ * training steps, the calls to H against SL's labels, and accuracy against what it cost (calls to H
+ * or labels) with Chart.js, and keeps a running experiment's page live by polling the points API
+ * every 1.5 s for the points after the last one seen.
  */
 (function () {
     'use strict';
 
     const POLL_MILLIS = 1500;
-    const COLORS = {IA: '#3b5bdb', SL: '#e8590c'};
+    const COLORS = {IA: '#3b5bdb', IA_HP: '#2b8a3e', SL: '#e8590c'};
+    const LABELS = {IA: 'IA with H', IA_HP: "IA with H'", SL: 'SL'};
+
+    /** What a point cost: transcripts made by H (IA with H or H'), or ground-truth labels (SL). */
+    function cost(mode, p) {
+        return mode === 'SL' ? p.labels : p.callsToH;
+    }
     const FINISHED = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
 
-    function lineChart(canvas, yTitle, yMax) {
+    function lineChart(canvas, yTitle, yMax, xTitle, xType) {
         return new Chart(canvas, {
             type: 'line',
             data: {datasets: []},
@@ -21,7 +28,9 @@
                 parsing: false,
                 interaction: {mode: 'nearest', intersect: false},
                 scales: {
-                    x: {type: 'linear', title: {display: true, text: 'training step'}, min: 0},
+                    x: xType === 'logarithmic'
+                        ? {type: 'logarithmic', title: {display: true, text: xTitle}}
+                        : {type: 'linear', title: {display: true, text: xTitle || 'training step'}, min: 0},
                     y: {title: {display: true, text: yTitle}, min: 0, max: yMax}
                 },
                 plugins: {legend: {position: 'bottom'}}
@@ -29,55 +38,77 @@
         });
     }
 
-    function dataset(label, color, points, value) {
+    /** A line through points: {x, y} of each point, leaving out those without a y. */
+    function dataset(label, color, points, toXY, dashed) {
         return {
             label: label,
             borderColor: color,
             backgroundColor: color,
             pointRadius: 2,
             borderWidth: 2,
+            borderDash: dashed ? [6, 4] : [],
             tension: 0.15,
-            data: points.map(p => ({x: p.step, y: value(p)}))
+            data: xys(points, toXY)
         };
     }
 
-    /** The charts of one page: accuracy per mode, and (when asked for) calls to H and labels. */
+    function xys(points, toXY) {
+        return points.map(toXY).filter(xy => xy.y !== null && xy.y !== undefined && xy.x !== null);
+    }
+
+    /**
+     * The charts of one page, each drawn when its canvas is there: accuracy per mode (and, dashed, how
+     * often H' predicts H), calls to H and labels per step, and accuracy against calls to H or labels.
+     */
     function Charts(curves) {
-        const accuracyCanvas = document.getElementById('accuracy-chart');
-        const costCanvas = document.getElementById('cost-chart');
-        this.accuracy = accuracyCanvas ? lineChart(accuracyCanvas, 'held-out accuracy', 1) : null;
-        this.cost = costCanvas ? lineChart(costCanvas, 'calls to H (IA) / labels (SL)', undefined) : null;
+        const canvas = id => document.getElementById(id);
+        this.charts = {};
+        if (canvas('accuracy-chart')) this.charts.accuracy = lineChart(canvas('accuracy-chart'), 'held-out accuracy', 1);
+        if (canvas('cost-chart')) this.charts.cost = lineChart(canvas('cost-chart'), 'calls to H (IA) / labels (SL)');
+        if (canvas('calls-chart')) {
+            this.charts.calls = lineChart(canvas('calls-chart'), 'held-out accuracy', 1,
+                'calls to H (IA with H or H\') / labels (SL)', 'logarithmic');
+        }
         this.sets = {};
         for (const mode of Object.keys(curves)) {
             const curve = curves[mode];
-            const name = mode + ' #' + curve.id;
-            const sets = {};
-            if (this.accuracy) {
-                sets.accuracy = dataset(name, COLORS[mode], curve.points, p => p.accuracy);
-                this.accuracy.data.datasets.push(sets.accuracy);
+            const name = (LABELS[mode] || mode) + ' #' + curve.id;
+            const labels = {
+                accuracy: name,
+                cost: (mode === 'SL' ? 'labels, ' : 'calls to H, ') + name,
+                calls: name,
+                asker: "H' predicts H, " + name
+            };
+            const lines = {};
+            for (const line of Object.keys(LINES)) {
+                if (line === 'asker' && mode !== 'IA_HP') continue;
+                lines[line] = dataset(labels[line], COLORS[mode], curve.points, p => LINES[line].xy(mode, p),
+                    line === 'asker');
+                const chart = this.charts[LINES[line].chart];
+                if (chart) chart.data.datasets.push(lines[line]);
             }
-            if (this.cost) {
-                const costName = mode === 'IA' ? 'calls to H, ' + name : 'labels, ' + name;
-                sets.cost = dataset(costName, COLORS[mode], curve.points, p => mode === 'IA' ? p.callsToH : p.labels);
-                this.cost.data.datasets.push(sets.cost);
-            }
-            this.sets[mode] = sets;
+            this.sets[mode] = lines;
         }
         this.update();
     }
 
+    /** Each line of a mode: the chart it is drawn on, and a point's {x, y} on it. */
+    const LINES = {
+        accuracy: {chart: 'accuracy', xy: (mode, p) => ({x: p.step, y: p.accuracy})},
+        asker: {chart: 'accuracy', xy: (mode, p) => ({x: p.step, y: p.askerAccuracy})},
+        cost: {chart: 'cost', xy: (mode, p) => ({x: p.step, y: cost(mode, p)})},
+        calls: {chart: 'calls', xy: (mode, p) => ({x: cost(mode, p) || null, y: p.accuracy})}
+    };
+
     Charts.prototype.add = function (mode, points) {
-        const sets = this.sets[mode];
-        for (const p of points) {
-            if (sets.accuracy) sets.accuracy.data.push({x: p.step, y: p.accuracy});
-            if (sets.cost) sets.cost.data.push({x: p.step, y: mode === 'IA' ? p.callsToH : p.labels});
+        for (const [line, set] of Object.entries(this.sets[mode])) {
+            set.data.push(...xys(points, p => LINES[line].xy(mode, p)));
         }
         if (points.length) this.update();
     };
 
     Charts.prototype.update = function () {
-        if (this.accuracy) this.accuracy.update();
-        if (this.cost) this.cost.update();
+        for (const chart of Object.values(this.charts)) chart.update();
     };
 
     async function getJson(url) {
@@ -124,9 +155,12 @@
     function experimentPage(page, curves, charts) {
         const id = Number(page.dataset.id);
         const mode = Object.keys(curves)[0];
-        if (charts.accuracy) {
-            charts.accuracy.options.scales.x.max = Number(page.dataset.steps); // the curve fills the budget
-            charts.accuracy.update();
+        for (const name of ['accuracy', 'cost']) {
+            const chart = charts.charts[name];
+            if (chart) {
+                chart.options.scales.x.max = Number(page.dataset.steps); // the curve fills the budget
+                chart.update();
+            }
         }
         const bar = document.getElementById('progress-bar');
         const progressText = document.getElementById('progress-text');
@@ -148,7 +182,11 @@
             }
             if (points.length && latestCost) {
                 const last = points[points.length - 1];
-                latestCost.textContent = String(mode === 'IA' ? last.callsToH : last.labels);
+                latestCost.textContent = String(cost(mode, last));
+            }
+            const latestAsker = document.getElementById('latest-asker-accuracy');
+            if (points.length && latestAsker && points[points.length - 1].askerAccuracy !== null) {
+                latestAsker.textContent = percent(points[points.length - 1].askerAccuracy) + ' of its actions';
             }
         }, () => window.location.reload());
     }

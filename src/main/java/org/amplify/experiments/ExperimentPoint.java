@@ -7,9 +7,18 @@ import java.util.Map;
  *
  * @param accuracyByKind accuracy per kind of question ({@code AlgorithmicDomain#kind})
  * @param loss the mean training loss since the previous point
- * @param callsToH transcripts made by the expert H so far (IA); 0 for SL
+ * @param callsToH transcripts made by the expert H so far (IA with H or H'); 0 for SL
  * @param labels ground-truth labels used for training so far (SL); 0 for IA
  * @param openLevels question levels open in the curriculum at this point
+ * @param askerAccuracy IA with H' only: the share of H's actions H' predicts exactly, on transcripts of
+ *     fixed questions made by H with the current X; {@code NaN} in the other modes
  */
 public record ExperimentPoint(int step, double accuracy, Map<String, Double> accuracyByKind, double loss,
-        long callsToH, long labels, int openLevels, long wallMillis) {}
+        long callsToH, long labels, int openLevels, long wallMillis, double askerAccuracy) {
+
+    /** A point of a run without H' (IA with H, or SL). */
+    public ExperimentPoint(int step, double accuracy, Map<String, Double> accuracyByKind, double loss, long callsToH,
+            long labels, int openLevels, long wallMillis) {
+        this(step, accuracy, accuracyByKind, loss, callsToH, labels, openLevels, wallMillis, Double.NaN);
+    }
+}

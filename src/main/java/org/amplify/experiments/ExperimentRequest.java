@@ -6,7 +6,7 @@ package org.amplify.experiments;
  * names each bad one at once; an empty optional field takes its default.
  *
  * @param domain one of the algorithmic domains, e.g. {@code permutation-powering}
- * @param mode {@code IA} or {@code SL}
+ * @param mode {@code IA} (with H), {@code IA_HP} (with H', the model of H) or {@code SL}
  * @param size the task size N, within the domain's range and the configured one; default: the
  *     domain's starting size
  * @param steps training steps, positive, at most {@code amplify.experiments.max-steps}
@@ -18,18 +18,27 @@ package org.amplify.experiments;
  *     tenth of the steps when that is fewer
  * @param expertErrorRate IA only: the probability, in [0, 1], that H answers wrongly (a faulty
  *     expert); default 0
+ * @param askerLearningRate {@code IA_HP} only: the learning rate of H', positive, at most 1; default 1e-3
+ * @param expertCallBudget {@code IA_HP} only: the most calls to H in the run, positive; default: no limit
  */
 public record ExperimentRequest(String domain, String mode, Integer size, Integer steps, Integer batch, Long seed,
-        Double learningRate, Integer evaluateEvery, Double expertErrorRate) {
+        Double learningRate, Integer evaluateEvery, Double expertErrorRate, Double askerLearningRate,
+        Long expertCallBudget) {
 
-    /** The same request in another mode; in SL, which has no expert, without an expert error rate. */
+    /**
+     * The same request in another mode, without the settings that mode does not have: no expert error
+     * rate but in IA with H, no settings of H' but in IA with H'.
+     */
     public ExperimentRequest withMode(Mode newMode) {
+        boolean withH = newMode == Mode.IA;
+        boolean withPredictor = newMode == Mode.IA_HP;
         return new ExperimentRequest(domain, newMode.name(), size, steps, batch, seed, learningRate, evaluateEvery,
-                newMode == Mode.SL ? null : expertErrorRate);
+                withH ? expertErrorRate : null, withPredictor ? askerLearningRate : null,
+                withPredictor ? expertCallBudget : null);
     }
 
     public ExperimentRequest withSeed(Long newSeed) {
         return new ExperimentRequest(domain, mode, size, steps, batch, newSeed, learningRate, evaluateEvery,
-                expertErrorRate);
+                expertErrorRate, askerLearningRate, expertCallBudget);
     }
 }

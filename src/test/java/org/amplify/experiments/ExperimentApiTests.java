@@ -19,8 +19,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -76,6 +79,30 @@ class ExperimentApiTests {
         mvc.perform(get("/api/v1/experiments").param("domain", "permutation-powering").header(HttpHeaders.AUTHORIZATION,
                         researcher()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == " + sl + ")].status").value("SUCCEEDED"));
+    }
+
+    @Test
+    void aTinyRunWithHPrimeCallsHNoMoreThanItsBudgetAndReportsHowWellHPrimePredictsH() throws Exception {
+        long id = start("""
+                {"domain": "permutation-powering", "mode": "IA_HP", "size": 8, "steps": 20, "batch": 16,
+                 "seed": 7, "evaluateEvery": 10, "expertCallBudget": 5, "askerLearningRate": 0.002}""");
+
+        Map<String, Object> done = waitFor(id, e -> e.get("status").equals("SUCCEEDED"), TINY_RUN_LIMIT);
+        assertThat(done.get("mode")).isEqualTo("IA_HP");
+        List<Map<String, Object>> points = points(id, -1);
+        assertThat(points).extracting(p -> p.get("step")).containsExactly(10, 20);
+        // H' starts knowing nothing (loss far above 0.1): one call a step until the budget of 5 is spent
+        assertThat(points).extracting(p -> ((Number) p.get("callsToH")).longValue()).containsExactly(5L, 5L);
+        assertThat(points).extracting(p -> p.get("labels")).containsOnly(0);
+        assertThat(points).allSatisfy(p -> assertThat(((Number) p.get("askerAccuracy")).doubleValue()).isBetween(0.0, 1.0));
+        ModelVersion model = registry.find(((Number) done.get("modelVersionId")).longValue()).orElseThrow();
+        assertThat(model.kind()).isEqualTo(ModelKind.IA);
+        assertThat(model.metrics()).containsEntry("mode", "IA_HP").containsEntry("callsToH", 5);
+
+        mvc.perform(get("/experiments/" + id).with(user(accounts.principal(accounts.admin()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("IA with H&#39;")))
+                .andExpect(content().string(containsString("id=\"expert-call-budget\">5<")));
     }
 
     @Test

@@ -82,7 +82,36 @@ class ExperimentValidationTests {
         startApi("""
                 {"domain": "permutation-powering", "mode": "SL", "steps": 10, "expertErrorRate": 0.1}""")
                 .andExpect(jsonPath("$.errors[0].field").value("expertErrorRate"))
-                .andExpect(jsonPath("$.errors[0].message", containsString("IA only")));
+                .andExpect(jsonPath("$.errors[0].message").value("applies to IA with H only"));
+        startApi("""
+                {"domain": "permutation-powering", "mode": "IA_HP", "steps": 10, "expertErrorRate": 0.1}""")
+                .andExpect(jsonPath("$.errors[0].field").value("expertErrorRate"));
+    }
+
+    @Test
+    void theSettingsOfHPrimeRefuseBadValuesAndOtherModes() throws Exception {
+        for (String budget : new String[] {"-5", "0"}) {
+            startApi("""
+                    {"domain": "permutation-powering", "mode": "IA_HP", "steps": 10, "expertCallBudget": %s}"""
+                    .formatted(budget))
+                    .andExpect(jsonPath("$.errors", hasSize(1)))
+                    .andExpect(jsonPath("$.errors[0].field").value("expertCallBudget"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must be positive (leave it out for no limit)"));
+        }
+        for (String rate : new String[] {"-0.001", "0", "2"}) {
+            startApi("""
+                    {"domain": "permutation-powering", "mode": "IA_HP", "steps": 10, "askerLearningRate": %s}"""
+                    .formatted(rate))
+                    .andExpect(jsonPath("$.errors", hasSize(1)))
+                    .andExpect(jsonPath("$.errors[0].field").value("askerLearningRate"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must be a positive number, at most 1"));
+        }
+        startApi("""
+                {"domain": "permutation-powering", "mode": "IA", "steps": 10, "expertCallBudget": 100,
+                 "askerLearningRate": 0.01}""")
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("expertCallBudget",
+                        "askerLearningRate")))
+                .andExpect(jsonPath("$.errors[0].message").value("applies to IA with H' only"));
     }
 
     @Test

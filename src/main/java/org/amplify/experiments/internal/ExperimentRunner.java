@@ -87,7 +87,7 @@ public class ExperimentRunner implements JobRequestHandler<RunExperiment> {
     }
 
     private static ModelKind kind(Mode mode) {
-        return mode == Mode.IA ? ModelKind.IA : ModelKind.SL;
+        return mode.amplified() ? ModelKind.IA : ModelKind.SL;
     }
 
     private static Map<String, Object> metrics(Experiment experiment, TrainingRun.Result result) {

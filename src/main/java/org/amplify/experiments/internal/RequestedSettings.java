@@ -25,6 +25,8 @@ public class RequestedSettings {
     /** Evaluations of a run without evaluateEvery, at least: a short run still draws a curve. */
     static final int DEFAULT_EVALUATIONS = 10;
 
+    private static final String MODES = "IA (with H), IA_HP (with H') or SL";
+
     private final Domains domains;
     private final ExperimentsProperties limits;
 
@@ -64,8 +66,20 @@ public class RequestedSettings {
         Double errorRate = request.expertErrorRate();
         if (errorRate != null && !(errorRate >= 0 && errorRate <= 1)) {
             problems.add(new FieldProblem("expertErrorRate", "must be a probability, between 0 and 1"));
-        } else if (errorRate != null && errorRate > 0 && mode == Mode.SL) {
-            problems.add(new FieldProblem("expertErrorRate", "applies to IA only: SL has no expert"));
+        } else if (errorRate != null && errorRate > 0 && mode != null && mode != Mode.IA) {
+            problems.add(new FieldProblem("expertErrorRate", "applies to IA with H only"));
+        }
+        Double askerLearningRate = request.askerLearningRate();
+        if (askerLearningRate != null && !(askerLearningRate > 0 && askerLearningRate <= 1)) {
+            problems.add(new FieldProblem("askerLearningRate", "must be a positive number, at most 1"));
+        } else if (askerLearningRate != null && mode != null && mode != Mode.IA_HP) {
+            problems.add(new FieldProblem("askerLearningRate", "applies to IA with H' only"));
+        }
+        Long budget = request.expertCallBudget();
+        if (budget != null && budget <= 0) {
+            problems.add(new FieldProblem("expertCallBudget", "must be positive (leave it out for no limit)"));
+        } else if (budget != null && mode != null && mode != Mode.IA_HP) {
+            problems.add(new FieldProblem("expertCallBudget", "applies to IA with H' only"));
         }
         if (!problems.isEmpty()) {
             throw new ExperimentRejectedException(problems);
@@ -79,7 +93,9 @@ public class RequestedSettings {
                 request.batch() != null ? request.batch() : d.batch(), d.seed(), d.model(),
                 learningRate != null ? learningRate.floatValue() : d.learningRate(), d.curriculum(),
                 d.curriculumThreshold(), d.targetsPerStep(), d.bufferCapacity(), d.teacherDecay(), evaluateEvery,
-                d.heldOut(), d.maxLevel(), errorRate == null ? 0 : errorRate);
+                d.heldOut(), d.maxLevel(), errorRate == null ? 0 : errorRate,
+                askerLearningRate != null ? askerLearningRate.floatValue() : d.askerLearningRate(),
+                budget == null ? 0 : budget);
     }
 
     /** The smallest size allowed for the domain (or for every domain when it is not known). */
@@ -106,13 +122,13 @@ public class RequestedSettings {
 
     private static Mode mode(String name, List<FieldProblem> problems) {
         if (name == null || name.isBlank()) {
-            problems.add(new FieldProblem("mode", "is required: IA or SL"));
+            problems.add(new FieldProblem("mode", "is required: " + MODES));
             return null;
         }
         try {
             return Mode.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("mode", "unknown mode '" + name + "': IA or SL"));
+            problems.add(new FieldProblem("mode", "unknown mode '" + name + "': " + MODES));
             return null;
         }
     }

@@ -9,6 +9,7 @@ import org.amplify.amplification.Amplifier;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Context;
 import org.amplify.domains.Question;
+import org.amplify.domains.Transcript;
 import org.amplify.experiments.ExperimentPoint;
 import org.amplify.experiments.ExperimentSettings;
 import org.amplify.experiments.Mode;
@@ -26,8 +27,12 @@ import org.amplify.models.ModelInput;
  * level opens when the teacher agrees with the amplified targets of the highest open level more
  * than the threshold: no ground truth is used for any of this.
  *
+ * <p>IA with H': the same, but the targets come from Amplify^H'(teacher), where H' is a model of H
+ * trained in the run on H's transcripts; H is asked for new ones at a rate that falls as H' gets good
+ * ({@link HumanPredictor}), and those transcripts' answers are targets too.
+ *
  * <p>SL: the same X, steps and batch, trained on ground-truth answers of random questions of every
- * level. Both are evaluated on the same held-out questions.
+ * level. All three are evaluated on the same held-out questions.
  */
 public final class TrainingRun {
 
@@ -55,7 +60,7 @@ public final class TrainingRun {
         this.amplifier = amplifier;
         this.random = new SplittableRandom(settings.seed());
         this.levels = settings.levels(domain);
-        this.openLevels = settings.mode() == Mode.IA && settings.curriculum() ? 1 : levels;
+        this.openLevels = settings.mode().amplified() && settings.curriculum() ? 1 : levels;
         this.faultyExpert = new FaultyExpert(settings.expertErrorRate(), settings.seed());
     }
 
@@ -75,27 +80,31 @@ public final class TrainingRun {
         HeldOutSet heldOut = new HeldOutSet(domain, settings.size(), levels, settings.heldOut(), settings.seed());
         AnswerModel student = AnswerModel.create(domain, settings.model(), settings.learningRate(), settings.seed());
         List<ExperimentPoint> points = new ArrayList<>();
-        try (AnswerModel teacher = settings.mode() == Mode.IA ? student.copy() : null) {
+        try (AnswerModel teacher = settings.mode().amplified() ? student.copy() : null;
+                HumanPredictor predictor = settings.mode() == Mode.IA_HP
+                        ? new HumanPredictor(domain, settings.size(), levels, settings.askerLearningRate(),
+                                settings.expertCallBudget(), settings.seed())
+                        : null) {
             ReplayBuffer buffer = new ReplayBuffer(settings.bufferCapacity());
             double lossSum = 0;
             int lossCount = 0;
             int step = 0;
             while (step < settings.steps() && !cancelled.getAsBoolean()) {
                 step++;
-                float loss = settings.mode() == Mode.IA ? iaStep(student, teacher, buffer) : slStep(student);
+                float loss = settings.mode().amplified() ? iaStep(student, teacher, buffer, predictor) : slStep(student);
                 if (!Float.isNaN(loss)) {
                     lossSum += loss;
                     lossCount++;
                 }
                 if (step % settings.evaluateEvery() == 0 || step == settings.steps()) {
-                    points.add(evaluate(heldOut, student, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
+                    points.add(evaluate(heldOut, student, teacher, predictor, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
                             start, onPoint));
                     lossSum = 0;
                     lossCount = 0;
                 }
             }
             if (points.isEmpty() || points.get(points.size() - 1).step() != step) {
-                points.add(evaluate(heldOut, student, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
+                points.add(evaluate(heldOut, student, teacher, predictor, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
                         start, onPoint));
             }
             return new Result(student, points, step < settings.steps());
@@ -105,7 +114,7 @@ public final class TrainingRun {
         }
     }
 
-    private float iaStep(AnswerModel student, AnswerModel teacher, ReplayBuffer buffer) {
+    private float iaStep(AnswerModel student, AnswerModel teacher, ReplayBuffer buffer, HumanPredictor predictor) {
         List<Context> contexts = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
         List<Boolean> atTop = new ArrayList<>();
@@ -119,9 +128,19 @@ public final class TrainingRun {
             questions.add(domain.randomQuestion(context, level, random));
             atTop.add(level == openLevels);
         }
-        int[] targets = amplifier.amplify(domain, contexts, questions, teacher).answers();
-        faults += faultyExpert.corrupt(targets, domain.vocabulary().size());
-        callsToH += questions.size();
+        int[] targets;
+        if (predictor == null) {
+            targets = amplifier.amplify(domain, contexts, questions, teacher).answers();
+            faults += faultyExpert.corrupt(targets, domain.vocabulary().size());
+            callsToH += questions.size();
+        } else {
+            askH(predictor, teacher, buffer);
+            predictor.train();
+            if (!predictor.ready()) {
+                return trainX(student, teacher, buffer);
+            }
+            targets = amplifier.amplify(domain, contexts, questions, teacher, predictor.expert()).answers();
+        }
         List<ModelInput> inputs = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) {
             ModelInput input = new ModelInput(contexts.get(i).facts(), questions.get(i));
@@ -131,6 +150,11 @@ public final class TrainingRun {
         if (openLevels < levels) {
             updateCurriculum(teacher.answer(inputs), targets, atTop);
         }
+        return trainX(student, teacher, buffer);
+    }
+
+    /** One step of X on a batch of the buffer (none until it holds a batch), the teacher following it. */
+    private float trainX(AnswerModel student, AnswerModel teacher, ReplayBuffer buffer) {
         if (buffer.size() < settings.batch()) {
             return Float.NaN;
         }
@@ -138,6 +162,28 @@ public final class TrainingRun {
         float loss = student.train(batch.inputs(), batch.targets());
         teacher.follow(student, settings.teacherDecay());
         return loss;
+    }
+
+    /** The calls to H due at this step: H' learns from their transcripts, X from their answers. */
+    private void askH(HumanPredictor predictor, AnswerModel teacher, ReplayBuffer buffer) {
+        int due = predictor.callsDue();
+        if (due == 0) {
+            return;
+        }
+        List<Context> contexts = new ArrayList<>(due);
+        List<Question> questions = new ArrayList<>(due);
+        SplittableRandom own = predictor.random();
+        for (int i = 0; i < due; i++) {
+            Context context = domain.generate(settings.size(), own);
+            contexts.add(context);
+            questions.add(domain.randomQuestion(context, 1 + own.nextInt(openLevels), own));
+        }
+        List<Transcript> transcripts = amplifier.amplify(domain, contexts, questions, teacher).transcripts();
+        predictor.learnFrom(transcripts);
+        for (int i = 0; i < due; i++) {
+            buffer.add(new ModelInput(contexts.get(i).facts(), questions.get(i)), transcripts.get(i).answer());
+        }
+        callsToH += due;
     }
 
     /** Opens the next level once the teacher agrees with the amplified targets of the top open level. */
@@ -171,11 +217,12 @@ public final class TrainingRun {
         return student.train(inputs, targets);
     }
 
-    private ExperimentPoint evaluate(HeldOutSet heldOut, AnswerModel student, int step, double loss, long start,
-            Consumer<ExperimentPoint> onPoint) {
+    private ExperimentPoint evaluate(HeldOutSet heldOut, AnswerModel student, AnswerModel teacher,
+            HumanPredictor predictor, int step, double loss, long start, Consumer<ExperimentPoint> onPoint) {
         HeldOutSet.Evaluation evaluation = heldOut.evaluate(student, 250);
+        double askerAccuracy = predictor == null ? Double.NaN : predictor.accuracy(amplifier, teacher);
         ExperimentPoint point = new ExperimentPoint(step, evaluation.accuracy(), evaluation.accuracyByKind(), loss,
-                callsToH, labels, openLevels, (System.nanoTime() - start) / 1_000_000);
+                callsToH, labels, openLevels, (System.nanoTime() - start) / 1_000_000, askerAccuracy);
         onPoint.accept(point);
         return point;
     }

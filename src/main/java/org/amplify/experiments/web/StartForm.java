@@ -17,6 +17,8 @@ public class StartForm {
     private String seed;
     private String evaluateEvery;
     private String expertErrorRate;
+    private String askerLearningRate;
+    private String expertCallBudget;
 
     static StartForm forDomain(String domain, int size) {
         StartForm form = new StartForm();
@@ -29,7 +31,8 @@ public class StartForm {
     ExperimentRequest toRequest(Map<String, String> errors) {
         return new ExperimentRequest(domain, mode, integer("size", size, errors), integer("steps", steps, errors),
                 integer("batch", batch, errors), whole("seed", seed, errors), null,
-                integer("evaluateEvery", evaluateEvery, errors), decimal("expertErrorRate", expertErrorRate, errors));
+                integer("evaluateEvery", evaluateEvery, errors), decimal("expertErrorRate", expertErrorRate, errors),
+                decimal("askerLearningRate", askerLearningRate, errors), whole("expertCallBudget", expertCallBudget, errors));
     }
 
     private static Double decimal(String field, String text, Map<String, String> errors) {
@@ -127,5 +130,21 @@ public class StartForm {
 
     public void setExpertErrorRate(String expertErrorRate) {
         this.expertErrorRate = expertErrorRate;
+    }
+
+    public String getAskerLearningRate() {
+        return askerLearningRate;
+    }
+
+    public void setAskerLearningRate(String askerLearningRate) {
+        this.askerLearningRate = askerLearningRate;
+    }
+
+    public String getExpertCallBudget() {
+        return expertCallBudget;
+    }
+
+    public void setExpertCallBudget(String expertCallBudget) {
+        this.expertCallBudget = expertCallBudget;
     }
 }

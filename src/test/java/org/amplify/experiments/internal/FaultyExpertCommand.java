@@ -44,7 +44,7 @@ public final class FaultyExpertCommand {
             ExperimentSettings d = ExperimentSettings.defaults(domain.name(), Mode.IA, 8, steps, SEED);
             ExperimentSettings settings = new ExperimentSettings(d.domain(), Mode.IA, 8, steps, d.batch(), SEED,
                     ModelSize.DEFAULT, d.learningRate(), d.curriculum(), d.curriculumThreshold(), 64, d.bufferCapacity(),
-                    d.teacherDecay(), Math.max(50, steps / 20), 1000, 1, p);
+                    d.teacherDecay(), Math.max(50, steps / 20), 1000, 1, p, d.askerLearningRate(), 0);
             System.out.printf("IA, permutation powering N = 8, k = 2-3, expert error rate %s, %d steps%n", p, steps);
             TrainingRun run = new TrainingRun(domain, settings, new Amplifier());
             TrainingRun.Result result = run.run(point -> System.out.printf("  step %5d  accuracy %.3f  loss %.3f%n",

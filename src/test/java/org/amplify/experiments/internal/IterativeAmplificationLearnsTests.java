@@ -30,7 +30,7 @@ class IterativeAmplificationLearnsTests {
         ExperimentSettings d = ExperimentSettings.defaults(PermutationPowering.NAME, Mode.IA, 8, 4000, 4);
         ExperimentSettings settings = new ExperimentSettings(d.domain(), Mode.IA, 8, 4000, d.batch(), 4,
                 ModelSize.DEFAULT, d.learningRate(), d.curriculum(), d.curriculumThreshold(), 64, d.bufferCapacity(),
-                d.teacherDecay(), 250, 500, 1, 0);
+                d.teacherDecay(), 250, 500, 1, 0, d.askerLearningRate(), 0);
         List<ExperimentPoint> points = new ArrayList<>();
         TrainingRun run = new TrainingRun(new PermutationPowering(), settings, new Amplifier());
 

@@ -46,12 +46,15 @@ public final class TrainingRunProbe {
                 base.bufferCapacity(), Float.parseFloat(options.getOrDefault("decay", String.valueOf(base.teacherDecay()))),
                 Integer.parseInt(options.getOrDefault("every", String.valueOf(base.evaluateEvery()))), base.heldOut(),
                 Integer.parseInt(options.getOrDefault("maxLevel", "0")),
-                Double.parseDouble(options.getOrDefault("p", "0")));
+                Double.parseDouble(options.getOrDefault("p", "0")),
+                Float.parseFloat(options.getOrDefault("askerLr", String.valueOf(base.askerLearningRate()))),
+                Long.parseLong(options.getOrDefault("budget", "0")));
         System.out.println(settings);
         TrainingRun run = new TrainingRun(domain, settings, new Amplifier());
         TrainingRun.Result result = run.run(p -> System.out.printf(
-                "step %5d acc %.3f loss %.7f levels %d calls %d labels %d %6d ms %s%n", p.step(), p.accuracy(),
-                p.loss(), p.openLevels(), p.callsToH(), p.labels(), p.wallMillis(), p.accuracyByKind()), () -> false);
+                "step %5d acc %.3f loss %.7f levels %d calls %d labels %d H' %.3f %6d ms %s%n", p.step(), p.accuracy(),
+                p.loss(), p.openLevels(), p.callsToH(), p.labels(), p.askerAccuracy(), p.wallMillis(),
+                p.accuracyByKind()), () -> false);
         try (var model2 = result.model()) {
             System.out.println("parameters " + model2.parameterCount() + " skipped " + model2.skippedSteps());
         }
