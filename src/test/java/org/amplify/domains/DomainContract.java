@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every algorithmic domain promises, checked the same way for each: H driven by the ground
  * truth gets the ground truth on 10 000 random questions over several sizes; every non-primitive
  * subquestion is strictly smaller by the domain's measure; the generator is deterministic under a
- * seed; the facts and questions have the declared shapes and tokens of the vocabulary.
+ * seed; the facts and questions have the declared shapes and tokens of the vocabulary; any tokens at
+ * all, as H' may make up, get an answer (the unknown symbol when they are no question) and no exception.
  */
 public final class DomainContract {
 
@@ -20,6 +21,26 @@ public final class DomainContract {
     public static void check(AlgorithmicDomain domain, int... sizes) {
         groundTruthThroughTheExpertIsTheGroundTruth(domain, 10_000, sizes);
         sameSeedSameQuestions(domain, sizes[0]);
+        madeUpQuestionsGetAnAnswer(domain, sizes[0]);
+    }
+
+    /** What H' may ask: random tokens of the vocabulary, answered by the environment if primitive. */
+    static void madeUpQuestionsGetAnAnswer(AlgorithmicDomain domain, int size) {
+        SplittableRandom random = new SplittableRandom(11);
+        Context context = domain.generate(size, random);
+        for (int i = 0; i < 2_000; i++) {
+            int[] tokens = new int[domain.questionLength()];
+            for (int t = 0; t < tokens.length; t++) {
+                tokens[t] = random.nextInt(domain.vocabulary().size());
+            }
+            Question made = new Question(tokens);
+            if (domain.isPrimitive(made)) {
+                assertThat(domain.answerPrimitive(context, made)).as(domain.describe(made))
+                        .isBetween(0, domain.vocabulary().size() - 1);
+            }
+            assertThat(domain.solve(context, made)).as(domain.describe(made))
+                    .isBetween(0, domain.vocabulary().size() - 1);
+        }
     }
 
     static void groundTruthThroughTheExpertIsTheGroundTruth(AlgorithmicDomain domain, int questions, int... sizes) {

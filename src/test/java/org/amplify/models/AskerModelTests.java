@@ -1,8 +1,6 @@
 package org.amplify.models;
 
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -57,8 +55,8 @@ class AskerModelTests {
         double baseline = share(heldOut, mostFrequentAction(training));
         long started = System.nanoTime();
         double accuracy;
-        int threads = oneThread();
-        try (AskerModel model = AskerModel.create(domain, AskerModel.SMALL, LEARNING_RATE, 1)) {
+        try (OneTorchThread oneThread = new OneTorchThread();
+                AskerModel model = AskerModel.create(domain, AskerModel.SMALL, LEARNING_RATE, 1)) {
             SplittableRandom order = new SplittableRandom(3);
             float loss = Float.NaN;
             for (int step = 1; step <= STEPS; step++) {
@@ -73,8 +71,6 @@ class AskerModelTests {
                             + "%d held out, %d steps of %d, last loss %.3f, %d parameters, %d ms)%n", domain.name(),
                     accuracy, baseline, training.size(), heldOut.size(), STEPS, BATCH, loss, model.parameterCount(),
                     (System.nanoTime() - started) / 1_000_000);
-        } finally {
-            JniUtils.setNumThreads(threads);
         }
         assertThat(accuracy).as("H' accuracy on held-out transcripts of %s", domain.name())
                 .isGreaterThan(baseline + 0.5).isGreaterThanOrEqualTo(0.9);
@@ -118,18 +114,6 @@ class AskerModelTests {
      * answered by the environment (primitive) or the ground truth (the others), whole transcripts
      * until there are at least {@code count}.
      */
-    /**
-     * Makes PyTorch run on one thread and returns how many it ran on, to restore after. On a 2-core
-     * machine shared with other jobs, two threads took about 800 ms a training step of this small
-     * model (they wait for each other), one about 100 ms.
-     */
-    private static int oneThread() {
-        Engine.getEngine("PyTorch"); // loads the native library
-        int threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-        return threads;
-    }
-
     private static List<AskerExample> examples(AlgorithmicDomain domain, int count, SplittableRandom random) {
         List<AskerExample> examples = new ArrayList<>();
         while (examples.size() < count) {

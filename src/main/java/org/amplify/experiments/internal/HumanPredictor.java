@@ -16,13 +16,12 @@ import org.amplify.models.AskerModel;
 /**
  * H' of one experiment, as the paper's {@code train.py} runs its asker: it learns from H's
  * transcripts (of Amplify^H(X), made in the same run) and decides in H's place for the run's
- * targets. H is called at a rate that falls as H' gets good: one new transcript per step while its
- * loss (a moving average of its training loss per action) is at least {@value #FIRST_THRESHOLD},
- * one per ten steps below that, one per hundred below {@value #SECOND_THRESHOLD}; never more than the
- * budget of calls, if the run has one.
+ * targets. H is called at a rate that falls as H' gets good, as {@link ExpertCallSchedule} says, by
+ * the loss of H' (a moving average of its training loss per action).
  *
- * <p>Until its loss first falls below {@value #FIRST_THRESHOLD}, H' makes no targets: X learns only
- * from H's transcripts meanwhile (one a step), not from a model that does not know yet what H does.
+ * <p>Until its loss first falls below {@value ExpertCallSchedule#FIRST_THRESHOLD}, H' makes no
+ * targets: X learns only from H's transcripts meanwhile (one a step), not from a model that does not
+ * know yet what H does.
  * H' has its own random source, so the run's questions are those of IA with H from the same seed.
  *
  * <p>The accuracy of H' is measured on H's actions in transcripts of fixed questions, made with the
@@ -31,8 +30,6 @@ import org.amplify.models.AskerModel;
  */
 final class HumanPredictor implements AutoCloseable {
 
-    static final double FIRST_THRESHOLD = 0.1;
-    static final double SECOND_THRESHOLD = 0.01;
     private static final double LOSS_SMOOTHING = 0.05;
     private static final int BATCH = 64;
     private static final int CAPACITY = 50_000;
@@ -41,14 +38,12 @@ final class HumanPredictor implements AutoCloseable {
 
     private final AlgorithmicDomain domain;
     private final AskerModel asker;
-    private final long budget;
+    private final ExpertCallSchedule schedule;
     private final List<AskerExample> examples = new ArrayList<>();
     private final List<Context> evaluationContexts = new ArrayList<>();
     private final List<Question> evaluationQuestions = new ArrayList<>();
     private int next;
     private double loss = Double.POSITIVE_INFINITY;
-    private double credit;
-    private long calls;
     private int mostExchanges;
     private boolean ready;
     private final SplittableRandom random;
@@ -59,7 +54,7 @@ final class HumanPredictor implements AutoCloseable {
      */
     HumanPredictor(AlgorithmicDomain domain, int size, int levels, float learningRate, long budget, long seed) {
         this.domain = domain;
-        this.budget = budget;
+        this.schedule = new ExpertCallSchedule(budget);
         this.asker = AskerModel.create(domain, AskerModel.SMALL, learningRate, seed);
         this.random = new SplittableRandom(seed ^ 0x4A5C_E4F0L);
         SplittableRandom questions = new SplittableRandom(seed ^ 0xA5CE_4E1DL);
@@ -73,21 +68,12 @@ final class HumanPredictor implements AutoCloseable {
         }
     }
 
-    /** The rate at which H is called now: new transcripts per step. */
-    double rate() {
-        return loss >= FIRST_THRESHOLD ? 1 : loss >= SECOND_THRESHOLD ? 0.1 : 0.01;
-    }
-
     /** The loss of H': a moving average of its training loss per action ({@code +∞} before it has trained). */
     double loss() {
         return loss;
     }
 
-    long calls() {
-        return calls;
-    }
-
-    /** Whether H' decides in H's place yet: once its loss has fallen below {@value #FIRST_THRESHOLD}. */
+    /** Whether H' decides in H's place yet: once its loss has first fallen below 0.1. */
     boolean ready() {
         return ready;
     }
@@ -97,16 +83,9 @@ final class HumanPredictor implements AutoCloseable {
         return random;
     }
 
-    /** How many new transcripts to ask H for at this step (the rate accrues step by step). */
+    /** How many new transcripts to ask H for at this step. */
     int callsDue() {
-        credit += rate();
-        int due = (int) Math.floor(credit);
-        credit -= due;
-        if (budget > 0) {
-            due = (int) Math.min(due, budget - calls);
-        }
-        calls += due;
-        return due;
+        return schedule.callsDue(loss);
     }
 
     /** Keeps H's actions in these transcripts to learn from; the oldest go once it holds {@value #CAPACITY}. */
@@ -135,7 +114,7 @@ final class HumanPredictor implements AutoCloseable {
         }
         double batchLoss = asker.train(batch);
         loss = Double.isInfinite(loss) ? batchLoss : loss + LOSS_SMOOTHING * (batchLoss - loss);
-        ready |= loss < FIRST_THRESHOLD;
+        ready |= loss < ExpertCallSchedule.FIRST_THRESHOLD;
     }
 
     /** H' deciding in H's place, asking at most as many subquestions as H was seen to ask. */

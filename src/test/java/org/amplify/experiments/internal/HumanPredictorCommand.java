@@ -1,6 +1,5 @@
 package org.amplify.experiments.internal;
 
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -22,6 +21,7 @@ import org.amplify.domains.wildcard.WildcardSearch;
 import org.amplify.experiments.ExperimentPoint;
 import org.amplify.experiments.ExperimentSettings;
 import org.amplify.experiments.Mode;
+import org.amplify.models.OneTorchThread;
 
 /**
  * The human-predictor command (a measurement, not a test): on each task, at its smallest size and its
@@ -39,7 +39,7 @@ public final class HumanPredictorCommand {
     static final double CALLS_SHARE = 0.01;
 
     public static void main(String[] args) throws IOException {
-        JniUtils.setNumThreads(1); // one PyTorch thread: faster on 2 shared cores, and the same on every run
+        new OneTorchThread(); // one PyTorch thread for the whole command: faster on 2 shared cores
         int steps = Integer.getInteger("predictor.steps", 1500);
         List<AlgorithmicDomain> domains = new ArrayList<>();
         String only = System.getProperty("predictor.domains", "");
