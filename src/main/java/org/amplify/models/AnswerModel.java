@@ -64,14 +64,19 @@ public final class AnswerModel implements ServedAnswerModel {
         this.manager = model.getNDManager();
     }
 
-    /** A new model with random weights drawn from the seed. */
+    /**
+     * A new model with random weights drawn from the seed (from PyTorch's one generator, so models
+     * created at once on several threads take turns: each gets the weights of its seed).
+     */
     public static AnswerModel create(AlgorithmicDomain domain, ModelSize size, float learningRate, long seed) {
-        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-        AnswerModel created = new AnswerModel(domain.name(), domain.vocabulary().size(), domain.factLength(),
-                domain.questionLength(), size, learningRate);
-        created.block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
-        created.block.initialize(created.manager, DataType.FLOAT32, created.block.exampleInputShapes());
-        return created;
+        synchronized (Engine.class) {
+            Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+            AnswerModel created = new AnswerModel(domain.name(), domain.vocabulary().size(), domain.factLength(),
+                    domain.questionLength(), size, learningRate);
+            created.block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            created.block.initialize(created.manager, DataType.FLOAT32, created.block.exampleInputShapes());
+            return created;
+        }
     }
 
     /** A model with the same weights, for inference (a teacher, a copy that votes). */

@@ -71,10 +71,12 @@ public final class AskerModel implements AutoCloseable {
         block.initialize(manager, DataType.FLOAT32, block.exampleInputShapes());
     }
 
-    /** A new H' with random weights drawn from the seed. */
+    /** A new H' with random weights drawn from the seed (taking turns with other threads, as {@link AnswerModel#create}). */
     public static AskerModel create(AlgorithmicDomain domain, ModelSize size, float learningRate, long seed) {
-        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-        return new AskerModel(domain.name(), encoding(domain), size, learningRate);
+        synchronized (Engine.class) {
+            Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+            return new AskerModel(domain.name(), encoding(domain), size, learningRate);
+        }
     }
 
     private static AskerTokens encoding(AlgorithmicDomain domain) {

@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.amplify.amplification.Amplifier;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.assignments.SequentialAssignments;
@@ -29,8 +33,11 @@ import org.amplify.models.OneTorchThread;
  * same steps; then the {@code human-predictor} section of {@code docs/results.md} (calls to H against
  * SL's labels, final accuracy) and a chart per task, {@code docs/results/human-predictor-<task>.svg}.
  *
+ * <p>Runs go {@code predictor.parallel} at a time (default 2, one per core), each on one PyTorch
+ * thread; a run's result does not depend on what runs beside it.
+ *
  * <pre>./mvnw -q test-compile exec:exec@human-predictor [-Dpredictor.steps=1500] [-Dpredictor.domains=a,b]
- *     [-Dpredictor.modes=SL,IA_HP,IA]</pre>
+ *     [-Dpredictor.modes=SL,IA_HP,IA] [-Dpredictor.parallel=2]</pre>
  */
 public final class HumanPredictorCommand {
 
@@ -38,8 +45,7 @@ public final class HumanPredictorCommand {
     private static final int TARGETS_PER_STEP = 64;
     static final double CALLS_SHARE = 0.01;
 
-    public static void main(String[] args) throws IOException {
-        new OneTorchThread(); // one PyTorch thread for the whole command: faster on 2 shared cores
+    public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
         int steps = Integer.getInteger("predictor.steps", 1500);
         List<AlgorithmicDomain> domains = new ArrayList<>();
         String only = System.getProperty("predictor.domains", "");
@@ -55,24 +61,44 @@ public final class HumanPredictorCommand {
         }
         Path out = Path.of(System.getProperty("results.out", "docs"));
         Map<AlgorithmicDomain, Map<Mode, List<ExperimentPoint>>> results = new LinkedHashMap<>();
-        long started = System.currentTimeMillis();
         for (AlgorithmicDomain domain : domains) {
-            Map<Mode, List<ExperimentPoint>> runs = new EnumMap<>(Mode.class);
-            results.put(domain, runs);
+            results.put(domain, new EnumMap<>(Mode.class));
+        }
+        long started = System.currentTimeMillis();
+        ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("predictor.parallel", 2));
+        List<Future<?>> runs = new ArrayList<>();
+        for (AlgorithmicDomain domain : domains) {
             for (Mode mode : modes) {
-                ExperimentSettings settings = settings(domain, mode, steps);
-                System.out.printf("%s, %s, N = %d, level 1, %d steps%n", domain.name(), mode.label(), settings.size(),
-                        steps);
-                TrainingRun.Result result = new TrainingRun(domain, settings, new Amplifier()).run(point -> System.out
-                        .printf(Locale.ROOT, "  step %5d  accuracy %.3f  calls to H %,d  labels %,d  H' %.3f%n",
-                                point.step(), point.accuracy(), point.callsToH(), point.labels(), point.askerAccuracy()),
-                        () -> false);
-                result.model().close();
-                runs.put(mode, result.points());
-                write(out, results, steps, System.currentTimeMillis() - started); // after each run: nothing lost
+                runs.add(pool.submit(() -> {
+                    List<ExperimentPoint> points = run(domain, mode, steps);
+                    synchronized (results) { // after each run: nothing lost
+                        results.get(domain).put(mode, points);
+                        write(out, results, steps, System.currentTimeMillis() - started);
+                    }
+                    return null;
+                }));
             }
         }
+        pool.shutdown();
+        for (Future<?> run : runs) {
+            run.get();
+        }
         System.out.println("wrote the human-predictor section of " + out.resolve("results.md"));
+    }
+
+    /** One run, on one PyTorch thread (set on the thread that runs it: the setting is per thread). */
+    private static List<ExperimentPoint> run(AlgorithmicDomain domain, Mode mode, int steps) {
+        try (OneTorchThread oneThread = new OneTorchThread()) {
+            ExperimentSettings settings = settings(domain, mode, steps);
+            String name = domain.name() + ", " + mode.label();
+            System.out.printf("%s: N = %d, level 1, %d steps%n", name, settings.size(), steps);
+            TrainingRun.Result result = new TrainingRun(domain, settings, new Amplifier()).run(point -> System.out
+                    .printf(Locale.ROOT, "  %s: step %5d  accuracy %.3f  calls to H %,d  labels %,d  H' %.3f%n", name,
+                            point.step(), point.accuracy(), point.callsToH(), point.labels(), point.askerAccuracy()),
+                    () -> false);
+            result.model().close();
+            return result.points();
+        }
     }
 
     static ExperimentSettings settings(AlgorithmicDomain domain, Mode mode, int steps) {
@@ -105,6 +131,9 @@ public final class HumanPredictorCommand {
         for (var entry : results.entrySet()) {
             AlgorithmicDomain domain = entry.getKey();
             Map<Mode, List<ExperimentPoint>> runs = entry.getValue();
+            if (runs.isEmpty()) {
+                continue;
+            }
             ExperimentPoint sl = last(runs.get(Mode.SL));
             ExperimentPoint hp = last(runs.get(Mode.IA_HP));
             ExperimentPoint ia = last(runs.get(Mode.IA));
