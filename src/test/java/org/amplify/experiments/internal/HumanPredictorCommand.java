@@ -6,15 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.amplify.amplification.Amplifier;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.assignments.SequentialAssignments;
@@ -33,24 +28,27 @@ import org.amplify.models.OneTorchThread;
  * same steps; then the {@code human-predictor} section of {@code docs/results.md} (calls to H against
  * SL's labels, final accuracy) and a chart per task, {@code docs/results/human-predictor-<task>.svg}.
  *
- * <p>Runs go {@code predictor.parallel} at a time (default 2, one per core), each on one PyTorch
- * thread; a run's result does not depend on what runs beside it.
+ * <p>Each run's points are kept in {@code docs/results/human-predictor/<task>-<mode>.csv} as soon as it
+ * ends, and the section is written from every such file of the same step budget: so two commands on
+ * different tasks can run at once (DJL trains one model at a time per process), and a command stopped
+ * halfway loses only the run it was in.
  *
  * <pre>./mvnw -q test-compile exec:exec@human-predictor [-Dpredictor.steps=1500] [-Dpredictor.domains=a,b]
- *     [-Dpredictor.modes=SL,IA_HP,IA] [-Dpredictor.parallel=2]</pre>
+ *     [-Dpredictor.modes=SL,IA_HP,IA]</pre>
  */
 public final class HumanPredictorCommand {
 
     private static final long SEED = 4;
     private static final int TARGETS_PER_STEP = 64;
     static final double CALLS_SHARE = 0.01;
+    private static final List<AlgorithmicDomain> ALL = List.of(new PermutationPowering(), new SequentialAssignments(),
+            new WildcardSearch(), new ShortestPath(), new UnionFind());
 
-    public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
+    public static void main(String[] args) throws IOException {
         int steps = Integer.getInteger("predictor.steps", 1500);
         List<AlgorithmicDomain> domains = new ArrayList<>();
         String only = System.getProperty("predictor.domains", "");
-        for (AlgorithmicDomain domain : List.of(new PermutationPowering(), new SequentialAssignments(),
-                new WildcardSearch(), new ShortestPath(), new UnionFind())) {
+        for (AlgorithmicDomain domain : ALL) {
             if (only.isBlank() || List.of(only.split(",")).contains(domain.name())) {
                 domains.add(domain);
             }
@@ -60,28 +58,12 @@ public final class HumanPredictorCommand {
             modes.add(Mode.valueOf(mode.trim()));
         }
         Path out = Path.of(System.getProperty("results.out", "docs"));
-        Map<AlgorithmicDomain, Map<Mode, List<ExperimentPoint>>> results = new LinkedHashMap<>();
-        for (AlgorithmicDomain domain : domains) {
-            results.put(domain, new EnumMap<>(Mode.class));
-        }
-        long started = System.currentTimeMillis();
-        ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("predictor.parallel", 2));
-        List<Future<?>> runs = new ArrayList<>();
+        PointFiles files = new PointFiles(out.resolve("results").resolve("human-predictor"), steps);
         for (AlgorithmicDomain domain : domains) {
             for (Mode mode : modes) {
-                runs.add(pool.submit(() -> {
-                    List<ExperimentPoint> points = run(domain, mode, steps);
-                    synchronized (results) { // after each run: nothing lost
-                        results.get(domain).put(mode, points);
-                        write(out, results, steps, System.currentTimeMillis() - started);
-                    }
-                    return null;
-                }));
+                files.write(domain, mode, run(domain, mode, steps));
+                write(out, files.readAll(ALL), steps); // after each run: nothing lost
             }
-        }
-        pool.shutdown();
-        for (Future<?> run : runs) {
-            run.get();
         }
         System.out.println("wrote the human-predictor section of " + out.resolve("results.md"));
     }
@@ -106,14 +88,14 @@ public final class HumanPredictorCommand {
         return d.withMaxLevel(1).withTargetsPerStep(TARGETS_PER_STEP).withEvaluateEvery(Math.max(50, steps / 20));
     }
 
-    private static void write(Path out, Map<AlgorithmicDomain, Map<Mode, List<ExperimentPoint>>> results, int steps,
-            long wallMillis) throws IOException {
+    private static void write(Path out, Map<AlgorithmicDomain, Map<Mode, List<ExperimentPoint>>> results, int steps)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("## IA with H': fewer calls to the expert\n\n");
         md.append("Written by `./mvnw -q test-compile exec:exec@human-predictor` (`-Dpredictor.steps=").append(steps)
                 .append("`) on ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append("; do not edit by hand. Machine: ").append(ResultsReport.machine()).append(", one PyTorch "
-                        + "thread. Wall time: ").append(ResultsReport.minutes(wallMillis)).append(".\n\n");
+                        + "thread a run. The points of every run are in `results/human-predictor/`.\n\n");
         md.append("Each task at its smallest size, questions of level 1 only (the smallest task on which IA learns "
                 + "within this budget on 2 cores), seed ").append(SEED).append(", ").append(steps)
                 .append(" steps of 64 examples for every mode. **SL** learns from ground-truth labels. **IA with H** "
