@@ -147,7 +147,7 @@ public final class AnswerModel implements ServedAnswerModel {
             }
             NDArray target = step.create(flat, new Shape(targets.length, vocabulary));
             float loss;
-            try (GradientCollector collector = active.newGradientCollector()) {
+            try (GradientCollector collector = Gradients.collector(active)) {
                 NDArray logits = forward(step, inputs, true);
                 NDArray crossEntropy = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
                 loss = crossEntropy.getFloat();

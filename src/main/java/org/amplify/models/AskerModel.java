@@ -127,7 +127,7 @@ public final class AskerModel implements AutoCloseable {
             NDArray target = step.create(targets, new Shape(batch, length)).oneHot(encoding.modelVocabulary());
             NDArray weight = step.create(weights, new Shape(batch, length, 1));
             float loss;
-            try (GradientCollector collector = active.newGradientCollector()) {
+            try (GradientCollector collector = Gradients.collector(active)) {
                 NDArray logProbabilities = active.forward(inputs).singletonOrThrow();
                 NDArray nll = logProbabilities.mul(target).mul(weight).sum().neg().div(step.create((float) batch));
                 loss = nll.getFloat();

@@ -6,6 +6,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The gradients of a block after a backward pass, for the models' training steps. A step whose
@@ -15,7 +18,45 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 final class Gradients {
 
+    /** DJL's PyTorch engine lets one gradient collector collect at a time in a process. */
+    private static final ReentrantLock COLLECTING = new ReentrantLock();
+
     private Gradients() {
+    }
+
+    /**
+     * A gradient collector of the trainer, once no other thread's is collecting: models training on
+     * several threads at once (an experiment and a round, two tasks of a measuring command) take turns
+     * step by step, where DJL would refuse the second collector.
+     */
+    static GradientCollector collector(Trainer trainer) {
+        COLLECTING.lock();
+        try {
+            GradientCollector collector = trainer.newGradientCollector();
+            return new GradientCollector() {
+                @Override
+                public void backward(NDArray target) {
+                    collector.backward(target);
+                }
+
+                @Override
+                public void zeroGradients() {
+                    collector.zeroGradients();
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        collector.close();
+                    } finally {
+                        COLLECTING.unlock();
+                    }
+                }
+            };
+        } catch (RuntimeException | Error e) {
+            COLLECTING.unlock();
+            throw e;
+        }
     }
 
     /** Whether every gradient of the block is finite; the sums are made in {@code step}. */

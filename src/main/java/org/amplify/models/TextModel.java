@@ -568,7 +568,7 @@ public final class TextModel implements ServedTextModel {
             try (NDManager step = manager.newSubManager()) {
                 NDList inputs = new NDList(step.create(input, new Shape(batch, buckets)));
                 NDArray targetArray = step.create(target, new Shape(batch, answerCount));
-                try (GradientCollector collector = trainer.newGradientCollector()) {
+                try (GradientCollector collector = Gradients.collector(trainer)) {
                     NDArray logits = trainer.forward(inputs).get(1);
                     NDArray crossEntropy = logits.logSoftmax(1).mul(targetArray).sum(new int[] {1}).neg().mean();
                     float loss = crossEntropy.getFloat();

@@ -124,6 +124,26 @@ class AnswerModelTests {
         }
     }
 
+    @Test
+    void twoModelsTrainAtOnceOnTwoThreadsAsEachWouldAlone() throws Exception {
+        List<ModelInput> inputs = randomInputs(64, new SplittableRandom(8));
+        int[] targets = new int[inputs.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = (3 * i) % domain.vocabulary().size();
+        }
+        float[][] alone = trainedDistributions(inputs, targets);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = threads.submit(() -> trainedDistributions(inputs, targets));
+            var second = threads.submit(() -> trainedDistributions(inputs, targets));
+            // DJL refuses a second gradient collector while one collects: without taking turns, one fails
+            assertThat(first.get()).isDeepEqualTo(alone);
+            assertThat(second.get()).isDeepEqualTo(alone);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private float[][] trainedDistributions(List<ModelInput> inputs, int[] targets) {
         try (AnswerModel model = AnswerModel.create(domain, ModelSize.DEFAULT, 1e-3f, 13)) {
             for (int step = 0; step < 6; step++) {
