@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An admin in a real Chromium: makes a mistake in the start form, starts an SL experiment, watches
- * its progress bar move and its accuracy chart fill, and cancels it.
+ * its progress bar move and its accuracy chart fill, and cancels it; starts an experiment with H' and
+ * a budget of calls to H, and finds it next to the others, drawn against its calls to H.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ExperimentBrowserTests {
@@ -68,6 +69,37 @@ class ExperimentBrowserTests {
 
             browser.open("/experiments?domain=permutation-powering").waitForText("#" + id);
             browser.screenshot("experiments");
+        }
+    }
+
+    @Test
+    void anAdminRunsIaWithHPrimeWithinABudgetOfCallsToH() {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("admin", "admin-password-of-the-tests");
+            browser.open("/experiments?domain=permutation-powering").waitForText("Start an experiment");
+            browser.click("input[type=radio][value=IA_HP]").type("#size", "8").type("#steps", "20")
+                    .type("#batch", "16").type("#seed", "5").type("#evaluateEvery", "10")
+                    .type("#expertCallBudget", "-1").click("#start");
+            browser.waitForText("The experiment was not started");
+            assertThat(browser.text()).contains("must be positive (leave it out for no limit)");
+
+            browser.type("#expertCallBudget", "3").click("#start");
+            browser.waitForText("was queued");
+            browser.waitForText("SUCCEEDED", JOB); // the page reloads when the run ends
+            assertThat(browser.text()).contains("IA with H' on permutation-powering", "H' predicts H",
+                    "% of its actions");
+            assertThat(browser.find("#latest-cost").getText()).isEqualTo("3");
+            assertThat(browser.find("#expert-call-budget").getText()).isEqualTo("3");
+            browser.screenshot("experiment-with-h-prime");
+
+            browser.open("/experiments?domain=permutation-powering").waitForText("Accuracy against calls to H");
+            Object labels = browser.script("return Chart.getChart('calls-chart').data.datasets.map(d => d.label "
+                    + "+ ':' + d.data.length).join(',')");
+            assertThat(labels.toString()).containsPattern("IA with H' #\\d+:2");
+            Object dashed = browser.script("return Chart.getChart('accuracy-chart').data.datasets"
+                    + ".filter(d => d.borderDash.length > 0).map(d => d.label).join(',')");
+            assertThat(dashed.toString()).startsWith("H' predicts H, IA with H' #");
+            browser.screenshot("experiments-with-h-prime");
         }
     }
 
