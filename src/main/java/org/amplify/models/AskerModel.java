@@ -71,7 +71,7 @@ public final class AskerModel implements AutoCloseable {
         block.initialize(manager, DataType.FLOAT32, block.exampleInputShapes());
     }
 
-    /** A new H' with random weights drawn from the seed (taking turns with other threads, as {@link AnswerModel#create}). */
+    /** A new H' with random weights drawn from the seed (one thread at a time, as {@link AnswerModel#create}). */
     public static AskerModel create(AlgorithmicDomain domain, ModelSize size, float learningRate, long seed) {
         synchronized (Engine.class) {
             Engine.getEngine("PyTorch").setRandomSeed((int) seed);

@@ -94,7 +94,8 @@ class ExperimentApiTests {
         // H' starts knowing nothing (loss far above 0.1): one call a step until the budget of 5 is spent
         assertThat(points).extracting(p -> ((Number) p.get("callsToH")).longValue()).containsExactly(5L, 5L);
         assertThat(points).extracting(p -> p.get("labels")).containsOnly(0);
-        assertThat(points).allSatisfy(p -> assertThat(((Number) p.get("askerAccuracy")).doubleValue()).isBetween(0.0, 1.0));
+        assertThat(points).allSatisfy(p -> assertThat(((Number) p.get("askerAccuracy")).doubleValue())
+                .isBetween(0.0, 1.0));
         ModelVersion model = registry.find(((Number) done.get("modelVersionId")).longValue()).orElseThrow();
         assertThat(model.kind()).isEqualTo(ModelKind.IA);
         assertThat(model.metrics()).containsEntry("mode", "IA_HP").containsEntry("callsToH", 5);

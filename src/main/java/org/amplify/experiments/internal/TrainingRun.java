@@ -91,21 +91,24 @@ public final class TrainingRun {
             int step = 0;
             while (step < settings.steps() && !cancelled.getAsBoolean()) {
                 step++;
-                float loss = settings.mode().amplified() ? iaStep(student, teacher, buffer, predictor) : slStep(student);
+                float loss = settings.mode().amplified()
+                        ? iaStep(student, teacher, buffer, predictor)
+                        : slStep(student);
                 if (!Float.isNaN(loss)) {
                     lossSum += loss;
                     lossCount++;
                 }
-                if (step % settings.evaluateEvery() == 0 || step == settings.steps()) {
-                    points.add(evaluate(heldOut, student, teacher, predictor, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
-                            start, onPoint));
+                boolean last = step == settings.steps();
+                if (step % settings.evaluateEvery() == 0 || last) {
+                    double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
+                    points.add(evaluate(heldOut, student, teacher, predictor, step, meanLoss, start, onPoint));
                     lossSum = 0;
                     lossCount = 0;
                 }
             }
             if (points.isEmpty() || points.get(points.size() - 1).step() != step) {
-                points.add(evaluate(heldOut, student, teacher, predictor, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
-                        start, onPoint));
+                double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
+                points.add(evaluate(heldOut, student, teacher, predictor, step, meanLoss, start, onPoint));
             }
             return new Result(student, points, step < settings.steps());
         } catch (RuntimeException e) {

@@ -32,7 +32,8 @@ public class StartForm {
         return new ExperimentRequest(domain, mode, integer("size", size, errors), integer("steps", steps, errors),
                 integer("batch", batch, errors), whole("seed", seed, errors), null,
                 integer("evaluateEvery", evaluateEvery, errors), decimal("expertErrorRate", expertErrorRate, errors),
-                decimal("askerLearningRate", askerLearningRate, errors), whole("expertCallBudget", expertCallBudget, errors));
+                decimal("askerLearningRate", askerLearningRate, errors),
+                whole("expertCallBudget", expertCallBudget, errors));
     }
 
     private static Double decimal(String field, String text, Map<String, String> errors) {
