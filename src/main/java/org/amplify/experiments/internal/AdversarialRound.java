@@ -1,5 +1,6 @@
 package org.amplify.experiments.internal;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.amplify.amplification.Amplifier;
 import org.amplify.domains.AlgorithmicDomain;
@@ -86,7 +87,7 @@ public final class AdversarialRound {
 
     private PriorityTraining training(AdversarialSearch.Result before, double share) {
         return new PriorityTraining(domain, amplifier, settings.size(), settings.maxLevel(), BATCH, TARGETS_PER_STEP,
-                share == 0 ? java.util.List.of() : before.found(), share);
+                share == 0 ? List.of() : before.found(), share);
     }
 
     private static SearchFigures figures(AdversarialSearch.Result result, double heldOutAccuracy, int trainingSteps) {

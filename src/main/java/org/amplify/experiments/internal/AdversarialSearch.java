@@ -1,6 +1,7 @@
 package org.amplify.experiments.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -151,9 +152,9 @@ public final class AdversarialSearch {
     private String key(Context context, Question question) {
         StringBuilder key = new StringBuilder();
         for (int[] fact : context.facts()) {
-            key.append(java.util.Arrays.toString(fact));
+            key.append(Arrays.toString(fact));
         }
-        return key.append('|').append(java.util.Arrays.toString(question.tokens())).toString();
+        return key.append('|').append(Arrays.toString(question.tokens())).toString();
     }
 
     private record Probe(Context context, Question question, String origin) {}

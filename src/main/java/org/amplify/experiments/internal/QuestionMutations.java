@@ -1,6 +1,8 @@
 package org.amplify.experiments.internal;
 
+import java.util.BitSet;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Context;
@@ -35,12 +37,12 @@ final class QuestionMutations {
 
     private final AlgorithmicDomain domain;
     private final int maxLevel;
-    private final java.util.BitSet factTokens = new java.util.BitSet();
+    private final BitSet factTokens = new BitSet();
 
     QuestionMutations(AlgorithmicDomain domain, int maxLevel) {
         this.domain = domain;
         this.maxLevel = maxLevel;
-        java.util.SplittableRandom random = new java.util.SplittableRandom(SAMPLE_CONTEXTS);
+        SplittableRandom random = new SplittableRandom(SAMPLE_CONTEXTS);
         for (int i = 0; i < SAMPLE_CONTEXTS; i++) {
             for (int[] fact : domain.generate(domain.defaultSize(), random).facts()) {
                 for (int token : fact) {
@@ -105,7 +107,7 @@ final class QuestionMutations {
 
     /** Whether every token of the question of a kind that facts hold occurs in these facts. */
     private boolean namedByFacts(int[][] facts, Question question) {
-        java.util.BitSet present = new java.util.BitSet();
+        BitSet present = new BitSet();
         for (int[] fact : facts) {
             for (int token : fact) {
                 present.set(token);
