@@ -79,6 +79,10 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/experiments/{id}", Access.RESEARCHER),
             Map.entry("GET /api/v1/experiments/{id}/points", Access.RESEARCHER),
             Map.entry("POST /api/v1/experiments/{id}/cancel", Access.ADMIN),
+            Map.entry("GET /experiments/adversarial", Access.RESEARCHER),
+            Map.entry("GET /api/v1/adversarial-searches", Access.RESEARCHER),
+            Map.entry("POST /api/v1/adversarial-searches", Access.ADMIN),
+            Map.entry("GET /api/v1/adversarial-searches/{id}", Access.RESEARCHER),
             // models: every signed-in user sees them, admins promote (and roll back)
             Map.entry("GET /models", Access.AUTHENTICATED),
             Map.entry("POST /models/{id}/promote", Access.ADMIN),

@@ -4,15 +4,11 @@ import java.net.URI;
 import java.util.List;
 import org.amplify.accounts.AccountPrincipal;
 import org.amplify.experiments.Experiment;
-import org.amplify.experiments.ExperimentRejectedException;
 import org.amplify.experiments.ExperimentRequest;
 import org.amplify.experiments.ExperimentService;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,13 +61,5 @@ class ExperimentApiController {
     ExperimentResponse cancel(@PathVariable long id) {
         Experiment experiment = experiments.cancel(id);
         return ExperimentResponse.of(experiment, experiments.latestPoint(id).orElse(null));
-    }
-
-    @ExceptionHandler(ExperimentRejectedException.class)
-    ProblemDetail rejected(ExperimentRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", e.problems());
-        return problem;
     }
 }

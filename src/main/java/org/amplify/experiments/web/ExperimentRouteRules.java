@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 class ExperimentRouteRules implements RouteRules {
 
     private static final String[] ROUTES = {"/experiments", "/experiments/**", "/api/v1/experiments",
-        "/api/v1/experiments/**"};
+        "/api/v1/experiments/**", "/api/v1/adversarial-searches", "/api/v1/adversarial-searches/**"};
 
     @Override
     public void configure(
