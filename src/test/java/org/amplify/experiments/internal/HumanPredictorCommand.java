@@ -34,7 +34,11 @@ import org.amplify.models.OneTorchThread;
  * halfway loses only the run it was in.
  *
  * <pre>./mvnw -q test-compile exec:exec@human-predictor [-Dpredictor.steps=1500] [-Dpredictor.domains=a,b]
- *     [-Dpredictor.modes=SL,IA_HP,IA]</pre>
+ *     [-Dpredictor.modes=SL,IA_HP,IA] [-Dpredictor.steps.permutation-powering=3000]</pre>
+ *
+ * A task's own {@code predictor.steps.<task>} overrides the step budget for that task (every mode).
+ *
+ * With {@code -Dpredictor.modes=} (none) it only writes the section again from the files.
  */
 public final class HumanPredictorCommand {
 
@@ -55,16 +59,20 @@ public final class HumanPredictorCommand {
         }
         List<Mode> modes = new ArrayList<>();
         for (String mode : System.getProperty("predictor.modes", "SL,IA_HP,IA").split(",")) {
-            modes.add(Mode.valueOf(mode.trim()));
-        }
-        Path out = Path.of(System.getProperty("results.out", "docs"));
-        PointFiles files = new PointFiles(out.resolve("results").resolve("human-predictor"), steps);
-        for (AlgorithmicDomain domain : domains) {
-            for (Mode mode : modes) {
-                files.write(domain, mode, run(domain, mode, steps));
-                write(out, files.readAll(ALL), steps); // after each run: nothing lost
+            if (!mode.isBlank()) {
+                modes.add(Mode.valueOf(mode.trim()));
             }
         }
+        Path out = Path.of(System.getProperty("results.out", "docs"));
+        PointFiles files = new PointFiles(out.resolve("results").resolve("human-predictor"),
+                domain -> Integer.getInteger("predictor.steps." + domain.name(), steps));
+        for (AlgorithmicDomain domain : domains) {
+            for (Mode mode : modes) {
+                files.write(domain, mode, run(domain, mode, files.steps(domain)));
+                write(out, files.readAll(ALL), files); // after each run: nothing lost
+            }
+        }
+        write(out, files.readAll(ALL), files); // with no mode (-Dpredictor.modes=), only this
         System.out.println("wrote the human-predictor section of " + out.resolve("results.md"));
     }
 
@@ -88,17 +96,16 @@ public final class HumanPredictorCommand {
         return d.withMaxLevel(1).withTargetsPerStep(TARGETS_PER_STEP).withEvaluateEvery(Math.max(50, steps / 20));
     }
 
-    private static void write(Path out, Map<AlgorithmicDomain, Map<Mode, List<ExperimentPoint>>> results, int steps)
-            throws IOException {
+    private static void write(Path out, Map<AlgorithmicDomain, Map<Mode, List<ExperimentPoint>>> results,
+            PointFiles files) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("## IA with H': fewer calls to the expert\n\n");
-        md.append("Written by `./mvnw -q test-compile exec:exec@human-predictor` (`-Dpredictor.steps=").append(steps)
-                .append("`) on ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
+        md.append("Written by `./mvnw -q test-compile exec:exec@human-predictor` (steps per task in the table) on ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append("; do not edit by hand. Machine: ").append(ResultsReport.machine()).append(", one PyTorch "
                         + "thread a run. The points of every run are in `results/human-predictor/`.\n\n");
         md.append("Each task at its smallest size, questions of level 1 only (the smallest task on which IA learns "
-                + "within this budget on 2 cores), seed ").append(SEED).append(", ").append(steps)
-                .append(" steps of 64 examples for every mode. **SL** learns from ground-truth labels. **IA with H** "
+                + "within this budget on 2 cores), seed ").append(SEED).append(", the same number of steps of 64 examples "
+                        + "for every mode of a task. **SL** learns from ground-truth labels. **IA with H** "
                         + "amplifies ").append(TARGETS_PER_STEP).append(" questions a step with H, so every target is "
                         + "a call to H. **IA with H'** amplifies them with H', a small transformer that learns H's "
                         + "next action from H's transcripts in the same run; H is called for one new transcript a "
@@ -106,9 +113,9 @@ public final class HumanPredictorCommand {
                         + "per 100 steps below 0.01 (the paper's schedule). The aim: calls to H at most 1 % of SL's "
                         + "labels, final accuracy at least 0.95 of SL's. \"H' predicts H\" is its exact-action "
                         + "accuracy on H's transcripts of 100 fixed questions at the end.\n\n");
-        md.append("| task | N | SL labels | SL accuracy | IA with H' calls to H | calls / labels | IA with H' accuracy "
+        md.append("| task | N | steps | SL labels | SL accuracy | IA with H' calls to H | calls / labels | IA with H' accuracy "
                 + "| / SL | H' predicts H | IA with H calls | IA with H accuracy | aim met |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<String> charts = new ArrayList<>();
         for (var entry : results.entrySet()) {
             AlgorithmicDomain domain = entry.getKey();
@@ -119,8 +126,8 @@ public final class HumanPredictorCommand {
             ExperimentPoint sl = last(runs.get(Mode.SL));
             ExperimentPoint hp = last(runs.get(Mode.IA_HP));
             ExperimentPoint ia = last(runs.get(Mode.IA));
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    domain.name(), domain.minSize(), sl == null ? "–" : String.format(Locale.ROOT, "%,d", sl.labels()),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    domain.name(), domain.minSize(), files.steps(domain), sl == null ? "–" : String.format(Locale.ROOT, "%,d", sl.labels()),
                     accuracy(sl), hp == null ? "–" : String.format(Locale.ROOT, "%,d", hp.callsToH()),
                     sl == null || hp == null ? "–"
                             : String.format(Locale.ROOT, "%.2f %%", 100.0 * hp.callsToH() / sl.labels()),
@@ -138,6 +145,7 @@ public final class HumanPredictorCommand {
         }
         md.append("\nThe curves (held-out accuracy against steps): ").append(String.join(" ", charts)).append("\n\n");
         md.append(shortfalls(results));
+        md.append(ResultsReport.resource("/human-predictor-notes.md"));
         ResultsFile.writeSection(out.resolve("results.md"), "human-predictor", md.toString());
     }
 

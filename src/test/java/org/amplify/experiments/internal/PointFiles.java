@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.experiments.ExperimentPoint;
 import org.amplify.experiments.Mode;
@@ -22,11 +23,16 @@ final class PointFiles {
     private static final String HEADER = "step,accuracy,loss,callsToH,labels,openLevels,wallMillis,askerAccuracy";
 
     private final Path directory;
-    private final int steps;
+    private final ToIntFunction<AlgorithmicDomain> steps;
 
-    PointFiles(Path directory, int steps) {
+    /** @param steps each task's step budget */
+    PointFiles(Path directory, ToIntFunction<AlgorithmicDomain> steps) {
         this.directory = directory;
         this.steps = steps;
+    }
+
+    int steps(AlgorithmicDomain domain) {
+        return steps.applyAsInt(domain);
     }
 
     void write(AlgorithmicDomain domain, Mode mode, List<ExperimentPoint> points) throws IOException {
@@ -72,6 +78,6 @@ final class PointFiles {
     }
 
     private Path file(AlgorithmicDomain domain, Mode mode) {
-        return directory.resolve(domain.name() + "-" + mode.name() + "-" + steps + ".csv");
+        return directory.resolve(domain.name() + "-" + mode.name() + "-" + steps(domain) + ".csv");
     }
 }

@@ -127,7 +127,12 @@ final class ResultsReport {
     }
 
     private static String notes() {
-        try (var in = ResultsReport.class.getResourceAsStream("/results-notes.md")) {
+        return resource("/results-notes.md");
+    }
+
+    /** A text resource of the tests (a hand-written part of a report), empty when there is none. */
+    static String resource(String name) {
+        try (var in = ResultsReport.class.getResourceAsStream(name)) {
             return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
