@@ -1,5 +1,5 @@
 -- Experiments with H', the human predictor (mode IA_HP): targets from Amplify^H'(X), H called less
--- and less as H' gets good. Each point of such a run records H''s accuracy on H's actions (NULL in
+-- and less as H' gets good. Each point of such a run records the accuracy of H' on H's actions (NULL in
 -- the other modes). The settings of older experiments gain the two new fields with their defaults,
 -- so that every stored settings document has every field.
 ALTER TABLE experiments DROP CONSTRAINT experiments_mode_check;

@@ -27,7 +27,7 @@ final class ExpertCallSchedule {
         return loss >= FIRST_THRESHOLD ? 1 : loss >= SECOND_THRESHOLD ? 0.1 : 0.01;
     }
 
-    /** How many calls to make at this step, with H''s loss now. */
+    /** How many calls to make at this step, with the loss of H' now. */
     int callsDue(double loss) {
         credit += rate(loss);
         int due = (int) Math.floor(credit + 1e-9); // ten steps of 0.1 make one call, whatever the rounding

@@ -78,7 +78,7 @@ final class HumanPredictor implements AutoCloseable {
         return ready;
     }
 
-    /** The random source of H's new questions and of H''s batches, apart from the run's. */
+    /** The random source of H's new questions and of the batches of H', apart from the run's. */
     SplittableRandom random() {
         return random;
     }

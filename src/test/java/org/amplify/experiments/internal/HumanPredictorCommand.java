@@ -109,7 +109,7 @@ public final class HumanPredictorCommand {
                         + "amplifies ").append(TARGETS_PER_STEP).append(" questions a step with H, so every target is "
                         + "a call to H. **IA with H'** amplifies them with H', a small transformer that learns H's "
                         + "next action from H's transcripts in the same run; H is called for one new transcript a "
-                        + "step while H''s training loss per action is at least 0.1, one per 10 steps below it, one "
+                        + "step while the training loss of H' per action is at least 0.1, one per 10 steps below it, one "
                         + "per 100 steps below 0.01 (the paper's schedule). The aim: calls to H at most 1 % of SL's "
                         + "labels, final accuracy at least 0.95 of SL's. \"H' predicts H\" is its exact-action "
                         + "accuracy on H's transcripts of 100 fixed questions at the end.\n\n");
