@@ -34,9 +34,9 @@ import org.amplify.models.OneTorchThread;
  * halfway loses only the run it was in.
  *
  * <pre>./mvnw -q test-compile exec:exec@human-predictor [-Dpredictor.steps=1500] [-Dpredictor.domains=a,b]
- *     [-Dpredictor.modes=SL,IA_HP,IA] [-Dpredictor.steps.permutation-powering=3000]</pre>
+ *     [-Dpredictor.modes=SL,IA_HP,IA] [-Dpredictor.taskSteps=permutation-powering:3000]</pre>
  *
- * A task's own {@code predictor.steps.<task>} overrides the step budget for that task (every mode).
+ * {@code predictor.taskSteps} gives some tasks their own step budget (every mode of the task).
  *
  * With {@code -Dpredictor.modes=} (none) it only writes the section again from the files.
  */
@@ -64,8 +64,15 @@ public final class HumanPredictorCommand {
             }
         }
         Path out = Path.of(System.getProperty("results.out", "docs"));
+        Map<String, Integer> taskSteps = new LinkedHashMap<>();
+        for (String pair : System.getProperty("predictor.taskSteps", "").split(",")) {
+            if (!pair.isBlank()) {
+                String[] taskAndSteps = pair.trim().split(":");
+                taskSteps.put(taskAndSteps[0], Integer.parseInt(taskAndSteps[1]));
+            }
+        }
         PointFiles files = new PointFiles(out.resolve("results").resolve("human-predictor"),
-                domain -> Integer.getInteger("predictor.steps." + domain.name(), steps));
+                domain -> taskSteps.getOrDefault(domain.name(), steps));
         for (AlgorithmicDomain domain : domains) {
             for (Mode mode : modes) {
                 files.write(domain, mode, run(domain, mode, files.steps(domain)));
@@ -145,7 +152,7 @@ public final class HumanPredictorCommand {
         }
         md.append("\nThe curves (held-out accuracy against steps): ").append(String.join(" ", charts)).append("\n\n");
         md.append(shortfalls(results));
-        md.append(ResultsReport.resource("/human-predictor-notes.md"));
+        md.append("\n").append(ResultsReport.resource("/human-predictor-notes.md"));
         ResultsFile.writeSection(out.resolve("results.md"), "human-predictor", md.toString());
     }
 
