@@ -1,11 +1,17 @@
 package org.amplify.experiments;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.Domains;
 import org.amplify.experiments.internal.AdversarialSearchRepository;
 import org.amplify.experiments.internal.RequestedSearch;
 import org.amplify.experiments.internal.RunAdversarialSearch;
+import org.amplify.models.ModelKind;
+import org.amplify.models.ModelRegistry;
+import org.amplify.models.ModelVersion;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +30,25 @@ public class AdversarialSearchService {
     private final AdversarialSearchRepository searches;
     private final RequestedSearch requestedSearch;
     private final JobRequestScheduler jobs;
+    private final Domains domains;
+    private final ModelRegistry registry;
 
     AdversarialSearchService(AdversarialSearchRepository searches, RequestedSearch requestedSearch,
-            JobRequestScheduler jobs) {
+            JobRequestScheduler jobs, Domains domains, ModelRegistry registry) {
         this.searches = searches;
         this.requestedSearch = requestedSearch;
         this.jobs = jobs;
+        this.domains = domains;
+        this.registry = registry;
+    }
+
+    /** The models a search may start from: trained here, of an algorithmic domain (newest first per domain). */
+    public List<ModelVersion> searchableModels() {
+        List<ModelVersion> models = new ArrayList<>();
+        for (AlgorithmicDomain domain : domains.algorithmic()) {
+            registry.versions(domain.name()).stream().filter(v -> v.kind() != ModelKind.IMPORT).forEach(models::add);
+        }
+        return models;
     }
 
     /**
@@ -52,6 +71,15 @@ public class AdversarialSearchService {
                 checked.model().domain(), checked.model().version(), checked.settings().queries(),
                 checked.settings().trainingSteps(), checked.settings().seed());
         return get(id);
+    }
+
+    /**
+     * Checks a request without starting anything.
+     *
+     * @throws ExperimentRejectedException naming every bad field
+     */
+    public void check(AdversarialSearchRequest request) {
+        requestedSearch.of(request);
     }
 
     /** @throws AdversarialSearchNotFoundException */

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -144,6 +146,33 @@ class AdversarialSearchApiTests {
         mvc.perform(get("/api/v1/adversarial-searches").header(HttpHeaders.AUTHORIZATION, bearer("researcher")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == " + done.get("id") + ")].status").value("SUCCEEDED"));
+    }
+
+    @Test
+    void anAdminStartsOneFromThePageAndMistakesAreShownNextToTheirFields() throws Exception {
+        ModelVersion searched = model();
+        var admin = user(accounts.principal(accounts.admin()));
+        mvc.perform(get("/experiments/adversarial").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"" + searched.id() + "\"")));
+
+        mvc.perform(post("/experiments/adversarial").with(admin).with(csrf())
+                        .param("modelVersionId", String.valueOf(searched.id())).param("queries", "-5")
+                        .param("trainingSteps", "many").param("mutationShare", "1.5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The search was not started")))
+                .andExpect(content().string(containsString("must be positive")))
+                .andExpect(content().string(containsString("must be a whole number")))
+                .andExpect(content().string(containsString("must be a share, between 0 and 1")));
+
+        mvc.perform(post("/experiments/adversarial").with(admin).with(csrf())
+                        .param("modelVersionId", String.valueOf(searched.id())).param("queries", "64")
+                        .param("trainingSteps", "0").param("seed", "9"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/experiments/adversarial"));
+        Long started = jdbc.queryForObject("SELECT max(id) FROM adversarial_searches WHERE model_version_id = ?",
+                Long.class, searched.id());
+        assertThat(started).isNotNull();
     }
 
     private ModelVersion model() {

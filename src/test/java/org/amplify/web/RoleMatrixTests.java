@@ -80,6 +80,7 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/experiments/{id}/points", Access.RESEARCHER),
             Map.entry("POST /api/v1/experiments/{id}/cancel", Access.ADMIN),
             Map.entry("GET /experiments/adversarial", Access.RESEARCHER),
+            Map.entry("POST /experiments/adversarial", Access.ADMIN),
             Map.entry("GET /api/v1/adversarial-searches", Access.RESEARCHER),
             Map.entry("POST /api/v1/adversarial-searches", Access.ADMIN),
             Map.entry("GET /api/v1/adversarial-searches/{id}", Access.RESEARCHER),

@@ -29,44 +29,13 @@ public class StartForm {
 
     /** The request, with every number that does not parse reported in {@code errors} by field. */
     ExperimentRequest toRequest(Map<String, String> errors) {
-        return new ExperimentRequest(domain, mode, integer("size", size, errors), integer("steps", steps, errors),
-                integer("batch", batch, errors), whole("seed", seed, errors), null,
-                integer("evaluateEvery", evaluateEvery, errors), decimal("expertErrorRate", expertErrorRate, errors),
-                decimal("askerLearningRate", askerLearningRate, errors),
-                whole("expertCallBudget", expertCallBudget, errors));
-    }
-
-    private static Double decimal(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a number, e.g. 0.01");
-            return null;
-        }
-    }
-
-    private static Integer integer(String field, String text, Map<String, String> errors) {
-        Long value = whole(field, text, errors);
-        if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-            errors.put(field, "is too large");
-            return null;
-        }
-        return value == null ? null : value.intValue();
-    }
-
-    private static Long whole(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a whole number");
-            return null;
-        }
+        return new ExperimentRequest(domain, mode, FormNumbers.integer("size", size, errors),
+                FormNumbers.integer("steps", steps, errors), FormNumbers.integer("batch", batch, errors),
+                FormNumbers.whole("seed", seed, errors), null,
+                FormNumbers.integer("evaluateEvery", evaluateEvery, errors),
+                FormNumbers.decimal("expertErrorRate", expertErrorRate, errors),
+                FormNumbers.decimal("askerLearningRate", askerLearningRate, errors),
+                FormNumbers.whole("expertCallBudget", expertCallBudget, errors));
     }
 
     public String getDomain() {
