@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -38,7 +37,9 @@ public final class AnswerBlock extends ParameterBlock {
     private final Parameter tokenEmbedding;
     private final Parameter factProjection;
     private final Parameter questionProjection;
-    private final List<Layer> layers = new ArrayList<>();
+    private final List<TransformerLayer> layers = new ArrayList<>();
+    /** Per layer: a learned bias per head for each pair of tuple slots holding the same token. */
+    private final List<Parameter> matchBiases = new ArrayList<>();
     private final Parameter outGamma;
     private final Parameter outBeta;
     private final Parameter outWeight;
@@ -61,7 +62,8 @@ public final class AnswerBlock extends ParameterBlock {
         factProjection = weight("fact_projection", d * factLength, d);
         questionProjection = weight("question_projection", d * questionLength, d);
         for (int i = 0; i < size.layers(); i++) {
-            layers.add(new Layer(i, d, size.feedForward(), size.heads()));
+            layers.add(new TransformerLayer(i, d, size.heads(), size.feedForward()));
+            matchBiases.add(weight("layer" + i + "_match", tupleLength * tupleLength, size.heads()));
         }
         outGamma = gamma("out_gamma", d);
         outBeta = beta("out_beta", d);
@@ -105,12 +107,10 @@ public final class AnswerBlock extends ParameterBlock {
         NDArray keyBias = keyValid.sub(1f).mul(1e9f).reshape(batch, 1, 1, 1 + nFacts);
         NDArray matches = matches(facts, questions); // [B, 1+F, 1+F, T*T]
 
-        for (Layer layer : layers) {
-            NDArray bias = matches.matMul(value(store, layer.match, x, training)).transpose(0, 3, 1, 2).add(keyBias);
-            x = x.add(layer.attention(store, layerNorm(x, value(store, layer.gamma1, x, training),
-                    value(store, layer.beta1, x, training)), bias, training));
-            x = x.add(layer.feedForward(store, layerNorm(x, value(store, layer.gamma2, x, training),
-                    value(store, layer.beta2, x, training)), training));
+        for (int i = 0; i < layers.size(); i++) {
+            NDArray bias = matches.matMul(value(store, matchBiases.get(i), x, training)).transpose(0, 3, 1, 2)
+                    .add(keyBias);
+            x = layers.get(i).apply(store, x, bias, training);
         }
         NDArray normed = layerNorm(x, value(store, outGamma, x, training), value(store, outBeta, x, training));
         NDArray question = normed.get(":, 0, :").reshape(batch, d);
@@ -192,64 +192,5 @@ public final class AnswerBlock extends ParameterBlock {
         Shape shape = tuples.getShape();
         NDArray embedded = tuples.toType(DataType.INT32, false).oneHot(vocabulary).matMul(tokenTable);
         return embedded.reshape(shape.get(0), shape.get(1), shape.get(2) * size.width()).matMul(projection);
-    }
-
-    /** One pre-LayerNorm transformer layer: multi-head self-attention, then a ReLU feed-forward layer. */
-    private final class Layer {
-
-        final Parameter gamma1;
-        final Parameter beta1;
-        final Parameter qkv;
-        final Parameter qkvBias;
-        final Parameter projection;
-        final Parameter projectionBias;
-        final Parameter gamma2;
-        final Parameter beta2;
-        final Parameter hidden;
-        final Parameter hiddenBias;
-        final Parameter output;
-        final Parameter outputBias;
-        final Parameter match;
-
-        Layer(int index, int d, int feedForward, int heads) {
-            String p = "layer" + index + "_";
-            gamma1 = gamma(p + "gamma1", d);
-            beta1 = beta(p + "beta1", d);
-            qkv = weight(p + "qkv", d, 3 * d);
-            qkvBias = bias(p + "qkv_bias", 3 * d);
-            projection = weight(p + "projection", d, d);
-            projectionBias = bias(p + "projection_bias", d);
-            gamma2 = gamma(p + "gamma2", d);
-            beta2 = beta(p + "beta2", d);
-            hidden = weight(p + "hidden", d, feedForward);
-            hiddenBias = bias(p + "hidden_bias", feedForward);
-            output = weight(p + "output", feedForward, d);
-            outputBias = bias(p + "output_bias", d);
-            match = weight(p + "match", tupleLength * tupleLength, heads);
-        }
-
-        /** @param keyBias {@code [B, heads, 1+F, 1+F]} added to the logits: token matches and padding */
-        NDArray attention(ParameterStore store, NDArray x, NDArray keyBias, boolean training) {
-            Shape shape = x.getShape();
-            long batch = shape.get(0);
-            long length = shape.get(1);
-            int d = size.width();
-            int heads = size.heads();
-            int headWidth = d / heads;
-            NDArray projected = x.matMul(value(store, qkv, x, training)).add(value(store, qkvBias, x, training));
-            NDList split = projected.split(3, 2);
-            NDArray q = split.get(0).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray k = split.get(1).reshape(batch, length, heads, headWidth).transpose(0, 2, 3, 1);
-            NDArray v = split.get(2).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray weights = q.matMul(k).div(constant(x, Math.sqrt(headWidth))).add(keyBias).softmax(-1);
-            NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, d);
-            return mixed.matMul(value(store, projection, x, training)).add(value(store, projectionBias, x, training));
-        }
-
-        NDArray feedForward(ParameterStore store, NDArray x, boolean training) {
-            NDArray h = Activation.relu(x.matMul(value(store, hidden, x, training))
-                    .add(value(store, hiddenBias, x, training)));
-            return h.matMul(value(store, output, x, training)).add(value(store, outputBias, x, training));
-        }
     }
 }

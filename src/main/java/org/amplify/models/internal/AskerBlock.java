@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -47,7 +46,7 @@ public final class AskerBlock extends ParameterBlock {
     private final Parameter tokenEmbedding;
     private final Parameter typeEmbedding;
     private final Parameter positionEmbedding;
-    private final List<Layer> layers = new ArrayList<>();
+    private final List<TransformerLayer> layers = new ArrayList<>();
     private final Parameter outGamma;
     private final Parameter outBeta;
     private final Parameter outWeight;
@@ -70,7 +69,7 @@ public final class AskerBlock extends ParameterBlock {
         typeEmbedding = weight("type_embedding", TYPES, d);
         positionEmbedding = weight("position_embedding", maxLength, d);
         for (int i = 0; i < size.layers(); i++) {
-            layers.add(new Layer(i, d, size.feedForward()));
+            layers.add(new TransformerLayer(i, d, size.heads(), size.feedForward()));
         }
         outGamma = gamma("out_gamma", d);
         outBeta = beta("out_beta", d);
@@ -109,11 +108,8 @@ public final class AskerBlock extends ParameterBlock {
                 .add(positions.expandDims(0)); // [B, T, d]
         NDArray causal = causalBias(tokens.getManager(), length); // [T, T]
 
-        for (Layer layer : layers) {
-            x = x.add(layer.attention(store, layerNorm(x, value(store, layer.gamma1, x, training),
-                    value(store, layer.beta1, x, training)), causal, training));
-            x = x.add(layer.feedForward(store, layerNorm(x, value(store, layer.gamma2, x, training),
-                    value(store, layer.beta2, x, training)), training));
+        for (TransformerLayer layer : layers) {
+            x = layer.apply(store, x, causal, training);
         }
         NDArray h = layerNorm(x, value(store, outGamma, x, training), value(store, outBeta, x, training));
         NDArray generated = h.matMul(value(store, outWeight, x, training)).add(value(store, outBias, x, training))
@@ -139,62 +135,5 @@ public final class AskerBlock extends ParameterBlock {
         NDArray rows = manager.arange(0, (int) length, 1, DataType.INT32).reshape(length, 1);
         NDArray columns = manager.arange(0, (int) length, 1, DataType.INT32).reshape(1, length);
         return columns.gt(rows).toType(DataType.FLOAT32, false).mul(manager.create(MASKED));
-    }
-
-    /** One pre-LayerNorm causal transformer layer: multi-head self-attention, then a ReLU feed-forward layer. */
-    private final class Layer {
-
-        final Parameter gamma1;
-        final Parameter beta1;
-        final Parameter qkv;
-        final Parameter qkvBias;
-        final Parameter projection;
-        final Parameter projectionBias;
-        final Parameter gamma2;
-        final Parameter beta2;
-        final Parameter hidden;
-        final Parameter hiddenBias;
-        final Parameter output;
-        final Parameter outputBias;
-
-        Layer(int index, int d, int feedForward) {
-            String p = "layer" + index + "_";
-            gamma1 = gamma(p + "gamma1", d);
-            beta1 = beta(p + "beta1", d);
-            qkv = weight(p + "qkv", d, 3 * d);
-            qkvBias = bias(p + "qkv_bias", 3 * d);
-            projection = weight(p + "projection", d, d);
-            projectionBias = bias(p + "projection_bias", d);
-            gamma2 = gamma(p + "gamma2", d);
-            beta2 = beta(p + "beta2", d);
-            hidden = weight(p + "hidden", d, feedForward);
-            hiddenBias = bias(p + "hidden_bias", feedForward);
-            output = weight(p + "output", feedForward, d);
-            outputBias = bias(p + "output_bias", d);
-        }
-
-        /** @param causal {@code [T, T]} added to every head's logits */
-        NDArray attention(ParameterStore store, NDArray x, NDArray causal, boolean training) {
-            Shape shape = x.getShape();
-            long batch = shape.get(0);
-            long length = shape.get(1);
-            int d = size.width();
-            int heads = size.heads();
-            int headWidth = d / heads;
-            NDArray projected = x.matMul(value(store, qkv, x, training)).add(value(store, qkvBias, x, training));
-            NDList split = projected.split(3, 2);
-            NDArray q = split.get(0).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray k = split.get(1).reshape(batch, length, heads, headWidth).transpose(0, 2, 3, 1);
-            NDArray v = split.get(2).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray weights = q.matMul(k).div(constant(x, Math.sqrt(headWidth))).add(causal).softmax(-1);
-            NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, d);
-            return mixed.matMul(value(store, projection, x, training)).add(value(store, projectionBias, x, training));
-        }
-
-        NDArray feedForward(ParameterStore store, NDArray x, boolean training) {
-            NDArray h = Activation.relu(x.matMul(value(store, hidden, x, training))
-                    .add(value(store, hiddenBias, x, training)));
-            return h.matMul(value(store, output, x, training)).add(value(store, outputBias, x, training));
-        }
     }
 }
