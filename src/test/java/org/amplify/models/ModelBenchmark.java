@@ -64,6 +64,7 @@ public final class ModelBenchmark {
             Arrays.sort(train);
             Arrays.sort(answer);
             System.out.printf("training examples/s: median %.0f (runs %s)%n", train[RUNS / 2], Arrays.toString(round(train)));
+            System.out.printf("training step of %d: median %.1f ms%n", BATCH, 1000.0 * BATCH / train[RUNS / 2]);
             System.out.printf("answers/s:           median %.0f (runs %s)%n", answer[RUNS / 2], Arrays.toString(round(answer)));
         }
     }
