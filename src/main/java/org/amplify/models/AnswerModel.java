@@ -52,6 +52,7 @@ public final class AnswerModel implements ServedAnswerModel {
 
     private AnswerModel(String domain, int vocabulary, int factLength, int questionLength, ModelSize size,
             float learningRate) {
+        NativeMemory.retainFreedMemory();
         this.domain = domain;
         this.vocabulary = vocabulary;
         this.factLength = factLength;

@@ -59,6 +59,7 @@ public final class AskerModel implements AutoCloseable {
     private int skippedInARow;
 
     private AskerModel(String domain, AskerTokens encoding, ModelSize size, float learningRate) {
+        NativeMemory.retainFreedMemory();
         this.domain = domain;
         this.encoding = encoding;
         this.size = size;

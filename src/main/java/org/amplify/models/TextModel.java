@@ -80,6 +80,7 @@ public final class TextModel implements ServedTextModel {
     private final List<Member> members;
 
     private TextModel(QuestionFeatures features, int width, List<String> answers, List<Member> members) {
+        NativeMemory.retainFreedMemory();
         this.features = features;
         this.width = width;
         this.answers = List.copyOf(answers);

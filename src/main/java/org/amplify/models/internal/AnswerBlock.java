@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -107,21 +109,20 @@ public final class AnswerBlock extends ParameterBlock {
         NDArray keyBias = keyValid.sub(1f).mul(1e9f).reshape(batch, 1, 1, 1 + nFacts);
         NDArray matches = matches(facts, questions); // [B, 1+F, 1+F, T*T]
 
+        NDList logitBiases = logitBiases(store, matches, keyBias, x, training);
         for (int i = 0; i < layers.size(); i++) {
-            NDArray bias = matches.matMul(value(store, matchBiases.get(i), x, training)).transpose(0, 3, 1, 2)
-                    .add(keyBias);
-            x = layers.get(i).apply(store, x, bias, training);
+            x = layers.get(i).apply(store, x, logitBiases.get(i), training);
         }
         NDArray normed = layerNorm(x, value(store, outGamma, x, training), value(store, outBeta, x, training));
         NDArray question = normed.get(":, 0, :").reshape(batch, d);
         NDArray factStates = normed.get(":, 1:, :");
-        NDArray generated = question.matMul(value(store, outWeight, x, training))
-                .add(value(store, outBias, x, training)).softmax(-1).expandDims(1); // [B, 1, V]
+        NDArray generated = linear(question, value(store, outWeight, x, training), value(store, outBias, x, training))
+                .softmax(-1).expandDims(1); // [B, 1, V]
         NDArray copyBias = matches.get(":, 0, 1:, :").matMul(value(store, copyMatch, x, training))
                 .transpose(0, 2, 1); // [B, P, F]: the question's token matches with each fact
         NDArray copied = copy(store, question, factStates, facts, keyBias, copyBias, training); // [B, P, V]
-        NDArray mix = question.matMul(value(store, mixWeight, x, training))
-                .add(value(store, mixBias, x, training)).softmax(-1).expandDims(1); // [B, 1, P+1]
+        NDArray mix = linear(question, value(store, mixWeight, x, training), value(store, mixBias, x, training))
+                .softmax(-1).expandDims(1); // [B, 1, P+1]
         NDArray probabilities = mix.matMul(NDArrays.concat(new NDList(copied, generated), 1)).reshape(batch,
                 vocabulary);
         return new NDList(probabilities.add(TINY).log());
@@ -144,8 +145,30 @@ public final class AnswerBlock extends ParameterBlock {
         NDArray factBias = keyBias.reshape(batch, 1, 1 + nFacts).get(":, :, 1:"); // [B, 1, F]
         NDArray pointer = keys.matMul(queries).reshape(batch, factLength, nFacts).div(constant(question, Math.sqrt(d)))
                 .add(matchBias).add(factBias).softmax(-1).expandDims(2); // [B, P, 1, F]
-        NDArray tokens = facts.toType(DataType.INT32, false).oneHot(vocabulary).transpose(0, 2, 1, 3); // [B, P, F, V]
+        NDArray tokens = oneHot(facts).transpose(0, 2, 1, 3); // [B, P, F, V]
         return pointer.matMul(tokens).reshape(batch, factLength, vocabulary);
+    }
+
+    /** Int tokens {@code [..., n]} as float one-hot vectors {@code [..., n, V]} (a comparison, no scatter). */
+    private NDArray oneHot(NDArray tokens) {
+        NDArray all = tokens.getManager().arange(0, vocabulary, 1, DataType.INT32);
+        return tokens.expandDims(-1).eq(all).toType(DataType.FLOAT32, false);
+    }
+
+    /**
+     * Every layer's attention-logit bias {@code [B, heads, 1+F, 1+F]}: its learned weights for the token
+     * matches plus the padding bias. One product for all layers (their weights side by side) rather than
+     * one each: the matches are the largest input of the block, and a product with a few columns costs
+     * about as much as one with many.
+     */
+    private NDList logitBiases(ParameterStore store, NDArray matches, NDArray keyBias, NDArray like,
+            boolean training) {
+        NDList weights = new NDList(matchBiases.size());
+        for (Parameter matchBias : matchBiases) {
+            weights.add(value(store, matchBias, like, training));
+        }
+        NDArray all = matches.matMul(stepLocal(NDArrays.concat(weights, 1), like)).transpose(0, 3, 1, 2).add(keyBias);
+        return all.split(matchBiases.size(), 1);
     }
 
     @Override
@@ -190,7 +213,7 @@ public final class AnswerBlock extends ParameterBlock {
     /** Tuples of tokens {@code [B, F, length]} to vectors {@code [B, F, d]}: embed, concatenate, project. */
     private NDArray embed(NDArray tuples, NDArray tokenTable, NDArray projection) {
         Shape shape = tuples.getShape();
-        NDArray embedded = tuples.toType(DataType.INT32, false).oneHot(vocabulary).matMul(tokenTable);
+        NDArray embedded = Embedding.embedding(tuples, tokenTable, SparseFormat.DENSE).singletonOrThrow();
         return embedded.reshape(shape.get(0), shape.get(1), shape.get(2) * size.width()).matMul(projection);
     }
 }

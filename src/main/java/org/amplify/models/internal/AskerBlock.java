@@ -102,7 +102,7 @@ public final class AskerBlock extends ParameterBlock {
         }
         int d = size.width();
         NDArray oneHotTokens = tokens.oneHot(vocabulary); // [B, T, V]
-        NDArray positions = value(store, positionEmbedding, tokens, training).get(new NDIndex("0:{}", length));
+        NDArray positions = stepLocal(value(store, positionEmbedding, tokens, training).get(new NDIndex("0:{}", length)), tokens);
         NDArray x = oneHotTokens.matMul(value(store, tokenEmbedding, tokens, training))
                 .add(types.oneHot(TYPES).matMul(value(store, typeEmbedding, tokens, training)))
                 .add(positions.expandDims(0)); // [B, T, d]

@@ -44,10 +44,27 @@ abstract class ParameterBlock extends AbstractBlock {
 
     /** Layer normalisation over the last axis, scaled by {@code gamma} and shifted by {@code beta}. */
     protected static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
-        NDArray mean = x.mean(new int[] {-1}, true);
-        NDArray centered = x.sub(mean);
-        NDArray variance = centered.square().mean(new int[] {-1}, true);
-        return centered.div(variance.add(constant(x, EPSILON)).sqrt()).mul(gamma).add(beta);
+        return x.getNDArrayInternal().layerNorm(x, new Shape(x.getShape().tail()), gamma, beta, EPSILON)
+                .singletonOrThrow();
+    }
+
+    /**
+     * {@code x·weight + bias} as one fused operation (PyTorch's {@code linear}, which takes the weight
+     * as {@code [out, in]}; ours are {@code [in, out]}): fewer operations and intermediate arrays than a
+     * product and a sum, forward and backward.
+     */
+    protected static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+        return x.getNDArrayInternal().linear(x, stepLocal(weight.transpose(), x), bias).singletonOrThrow();
+    }
+
+    /**
+     * An array made from a parameter, moved into the manager of {@code like} (the step's): DJL puts the
+     * result of an operation in its first operand's manager, which for a parameter is the model's,
+     * closed only with the model, so every step would leak one.
+     */
+    protected static NDArray stepLocal(NDArray fromParameter, NDArray like) {
+        fromParameter.attach(like.getManager());
+        return fromParameter;
     }
 
     /**
@@ -114,20 +131,19 @@ abstract class ParameterBlock extends AbstractBlock {
             long batch = shape.get(0);
             long length = shape.get(1);
             int headWidth = width / heads;
-            NDArray projected = x.matMul(value(store, qkv, x, training)).add(value(store, qkvBias, x, training));
+            NDArray projected = linear(x, value(store, qkv, x, training), value(store, qkvBias, x, training));
             NDList split = projected.split(3, 2);
             NDArray q = split.get(0).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
             NDArray k = split.get(1).reshape(batch, length, heads, headWidth).transpose(0, 2, 3, 1);
             NDArray v = split.get(2).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
             NDArray weights = q.matMul(k).div(constant(x, Math.sqrt(headWidth))).add(logitBias).softmax(-1);
             NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, width);
-            return mixed.matMul(value(store, projection, x, training)).add(value(store, projectionBias, x, training));
+            return linear(mixed, value(store, projection, x, training), value(store, projectionBias, x, training));
         }
 
         private NDArray feedForward(ParameterStore store, NDArray x, boolean training) {
-            NDArray h = Activation.relu(x.matMul(value(store, hidden, x, training))
-                    .add(value(store, hiddenBias, x, training)));
-            return h.matMul(value(store, output, x, training)).add(value(store, outputBias, x, training));
+            NDArray h = Activation.relu(linear(x, value(store, hidden, x, training), value(store, hiddenBias, x, training)));
+            return linear(h, value(store, output, x, training), value(store, outputBias, x, training));
         }
     }
 }
