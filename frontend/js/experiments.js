@@ -1,6 +1,7 @@
 /*
  * Amplify: the Experiments pages. Draws held-out accuracy (and how often H' predicts H) against
- * training steps, the calls to H against SL's labels, and accuracy against what it cost (calls to H
+ * training steps, IA's curriculum (open levels and the size N) against steps, the calls to H against
+ * SL's labels, and accuracy against what it cost (calls to H
  * or labels) with Chart.js, and keeps a running experiment's page live by polling the points API
  * every 1.5 s for the points after the last one seen.
  */
@@ -65,11 +66,15 @@
         this.charts = {};
         if (canvas('accuracy-chart')) this.charts.accuracy = lineChart(canvas('accuracy-chart'), 'held-out accuracy', 1);
         if (canvas('cost-chart')) this.charts.cost = lineChart(canvas('cost-chart'), 'calls to H (IA) / labels (SL)');
+        if (canvas('curriculum-chart')) {
+            this.charts.curriculum = lineChart(canvas('curriculum-chart'), 'open levels · size N');
+        }
         if (canvas('calls-chart')) {
             this.charts.calls = lineChart(canvas('calls-chart'), 'held-out accuracy', 1,
                 'calls to H (IA with H or H\') / labels (SL)', 'logarithmic');
         }
         this.sets = {};
+        this.sizes = {};
         for (const mode of Object.keys(curves)) {
             const curve = curves[mode];
             const name = (LABELS[mode] || mode) + ' #' + curve.id;
@@ -77,13 +82,18 @@
                 accuracy: name,
                 cost: (mode === 'SL' ? 'labels, ' : 'calls to H, ') + name,
                 calls: name,
-                asker: "H' predicts H, " + name
+                asker: "H' predicts H, " + name,
+                levels: 'open levels, ' + name,
+                size: 'N, ' + name
             };
             const lines = {};
+            this.sizes[mode] = curve.size;
             for (const line of Object.keys(LINES)) {
                 if (line === 'asker' && mode !== 'IA_HP') continue;
-                lines[line] = dataset(labels[line], COLORS[mode], curve.points, p => LINES[line].xy(mode, p),
-                    line === 'asker');
+                if ((line === 'levels' || line === 'size') && mode === 'SL') continue;
+                lines[line] = dataset(labels[line], COLORS[mode], curve.points,
+                    p => LINES[line].xy(mode, p, curve.size), line === 'asker' || line === 'size');
+                if (line === 'levels' || line === 'size') lines[line].stepped = 'before';
                 const chart = this.charts[LINES[line].chart];
                 if (chart) chart.data.datasets.push(lines[line]);
             }
@@ -97,12 +107,16 @@
         accuracy: {chart: 'accuracy', xy: (mode, p) => ({x: p.step, y: p.accuracy})},
         asker: {chart: 'accuracy', xy: (mode, p) => ({x: p.step, y: p.askerAccuracy})},
         cost: {chart: 'cost', xy: (mode, p) => ({x: p.step, y: cost(mode, p)})},
-        calls: {chart: 'calls', xy: (mode, p) => ({x: cost(mode, p) || null, y: p.accuracy})}
+        calls: {chart: 'calls', xy: (mode, p) => ({x: cost(mode, p) || null, y: p.accuracy})},
+        // IA's curriculum: the levels of questions open, and the size N of the contexts (a point that
+        // did not record its N has the experiment's)
+        levels: {chart: 'curriculum', xy: (mode, p) => ({x: p.step, y: p.openLevels})},
+        size: {chart: 'curriculum', xy: (mode, p, runSize) => ({x: p.step, y: p.size || runSize})}
     };
 
     Charts.prototype.add = function (mode, points) {
         for (const [line, set] of Object.entries(this.sets[mode])) {
-            set.data.push(...xys(points, p => LINES[line].xy(mode, p)));
+            set.data.push(...xys(points, p => LINES[line].xy(mode, p, this.sizes[mode])));
         }
         if (points.length) this.update();
     };
@@ -155,7 +169,7 @@
     function experimentPage(page, curves, charts) {
         const id = Number(page.dataset.id);
         const mode = Object.keys(curves)[0];
-        for (const name of ['accuracy', 'cost']) {
+        for (const name of ['accuracy', 'cost', 'curriculum']) {
             const chart = charts.charts[name];
             if (chart) {
                 chart.options.scales.x.max = Number(page.dataset.steps); // the curve fills the budget
@@ -183,6 +197,12 @@
             if (points.length && latestCost) {
                 const last = points[points.length - 1];
                 latestCost.textContent = String(cost(mode, last));
+            }
+            const latestCurriculum = document.getElementById('latest-curriculum');
+            if (points.length && latestCurriculum) {
+                const last = points[points.length - 1];
+                latestCurriculum.textContent = last.openLevels + (last.openLevels === 1 ? ' level' : ' levels')
+                    + ' at N = ' + (last.size || curves[mode].size);
             }
             const latestAsker = document.getElementById('latest-asker-accuracy');
             if (points.length && latestAsker && points[points.length - 1].askerAccuracy !== null) {

@@ -115,6 +115,52 @@ class ExperimentValidationTests {
     }
 
     @Test
+    void theCurriculumsSettingsRefuseBadValuesAndSl() throws Exception {
+        for (String threshold : new String[] {"0.4", "1", "1.5", "-0.9"}) {
+            startApi("""
+                    {"domain": "permutation-powering", "mode": "IA", "steps": 10, "curriculumThreshold": %s}"""
+                    .formatted(threshold))
+                    .andExpect(jsonPath("$.errors", hasSize(1)))
+                    .andExpect(jsonPath("$.errors[0].field").value("curriculumThreshold"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must be at least 0.5 and below 1"));
+        }
+        startApi("""
+                {"domain": "permutation-powering", "mode": "IA", "steps": 10, "levelThresholds": [0.95, 1.2]}""")
+                .andExpect(jsonPath("$.errors[0].field").value("levelThresholds"))
+                .andExpect(jsonPath("$.errors[0].message").value("each must be at least 0.5 and below 1"));
+        startApi("""
+                {"domain": "permutation-powering", "mode": "IA", "steps": 10,
+                 "levelThresholds": [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9]}""")
+                .andExpect(jsonPath("$.errors[0].field").value("levelThresholds"))
+                .andExpect(jsonPath("$.errors[0].message").value("has 7 thresholds; permutation-powering has 5 levels"));
+        for (String window : new String[] {"99", "100001", "0"}) {
+            startApi("""
+                    {"domain": "permutation-powering", "mode": "IA", "steps": 10, "curriculumWindow": %s}"""
+                    .formatted(window))
+                    .andExpect(jsonPath("$.errors[0].field").value("curriculumWindow"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must be between 100 and 100000"));
+        }
+        startApi("""
+                {"domain": "permutation-powering", "mode": "IA", "size": 16, "steps": 10, "maxSize": 8}""")
+                .andExpect(jsonPath("$.errors[0].field").value("maxSize"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at least the size, 16"));
+        startApi("""
+                {"domain": "permutation-powering", "mode": "IA", "steps": 10, "maxSize": 65}""")
+                .andExpect(jsonPath("$.errors[0].field").value("maxSize"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 64 for permutation-powering"));
+        startApi("""
+                {"domain": "permutation-powering", "mode": "IA", "steps": 10, "curriculum": false, "maxSize": 16}""")
+                .andExpect(jsonPath("$.errors[0].field").value("maxSize"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("needs the curriculum: N grows once every level is learned"));
+        startApi("""
+                {"domain": "permutation-powering", "mode": "SL", "steps": 10, "curriculumThreshold": 0.9,
+                 "curriculumWindow": 500, "maxSize": 16}""")
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("curriculumThreshold",
+                        "curriculumWindow", "maxSize")));
+    }
+
+    @Test
     void aBatchOverTheLimitIsRefused() throws Exception {
         startApi("""
                 {"domain": "shortest-path", "mode": "SL", "steps": 10, "batch": 513}""")

@@ -82,12 +82,13 @@ public class ExperimentRepository {
     public void addPoint(long id, ExperimentPoint point) {
         jdbc.update("""
                 INSERT INTO experiment_points (experiment_id, step, accuracy, accuracy_by_kind, loss, calls_to_h,
-                    labels, open_levels, wall_millis, asker_accuracy)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) ON CONFLICT (experiment_id, step) DO NOTHING""",
+                    labels, open_levels, wall_millis, asker_accuracy, size)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (experiment_id, step) DO NOTHING""",
                 id, point.step(), point.accuracy(), json.writeValueAsString(point.accuracyByKind()),
                 Double.isFinite(point.loss()) ? point.loss() : null, point.callsToH(), point.labels(),
                 point.openLevels(), point.wallMillis(),
-                Double.isFinite(point.askerAccuracy()) ? point.askerAccuracy() : null);
+                Double.isFinite(point.askerAccuracy()) ? point.askerAccuracy() : null,
+                point.size() > 0 ? point.size() : null);
         jdbc.update("UPDATE experiments SET current_step = GREATEST(current_step, ?) WHERE id = ?", point.step(), id);
     }
 
@@ -157,7 +158,8 @@ public class ExperimentRepository {
         }
         Map<String, Double> byKind = json.readValue(rs.getString("accuracy_by_kind"), new TypeReference<>() {});
         return new ExperimentPoint(rs.getInt("step"), rs.getDouble("accuracy"), byKind, loss, rs.getLong("calls_to_h"),
-                rs.getLong("labels"), rs.getInt("open_levels"), rs.getLong("wall_millis"), askerAccuracy);
+                rs.getLong("labels"), rs.getInt("open_levels"), rs.getLong("wall_millis"), askerAccuracy,
+                rs.getInt("size"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

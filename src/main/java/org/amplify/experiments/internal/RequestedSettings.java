@@ -26,6 +26,8 @@ public class RequestedSettings {
     static final int DEFAULT_EVALUATIONS = 10;
 
     private static final String MODES = "IA (with H), IA_HP (with H') or SL";
+    static final int MIN_WINDOW = 100;
+    static final int MAX_WINDOW = 100_000;
 
     private final Domains domains;
     private final ExperimentsProperties limits;
@@ -81,6 +83,8 @@ public class RequestedSettings {
         } else if (budget != null && mode != null && mode != Mode.IA_HP) {
             problems.add(new FieldProblem("expertCallBudget", "applies to IA with H' only"));
         }
+        boolean curriculum = request.curriculum() == null || request.curriculum();
+        curriculum(request, mode, domain, size, curriculum, problems);
         if (!problems.isEmpty()) {
             throw new ExperimentRejectedException(problems);
         }
@@ -91,11 +95,60 @@ public class RequestedSettings {
                 : Math.max(1, Math.min(d.evaluateEvery(), steps / DEFAULT_EVALUATIONS));
         return new ExperimentSettings(d.domain(), d.mode(), d.size(), d.steps(),
                 request.batch() != null ? request.batch() : d.batch(), d.seed(), d.model(),
-                learningRate != null ? learningRate.floatValue() : d.learningRate(), d.curriculum(),
-                d.curriculumThreshold(), d.targetsPerStep(), d.bufferCapacity(), d.teacherDecay(), evaluateEvery,
+                learningRate != null ? learningRate.floatValue() : d.learningRate(), curriculum,
+                request.curriculumThreshold() != null ? request.curriculumThreshold() : d.curriculumThreshold(),
+                d.targetsPerStep(), d.bufferCapacity(), d.teacherDecay(), evaluateEvery,
                 d.heldOut(), d.maxLevel(), errorRate == null ? 0 : errorRate,
                 askerLearningRate != null ? askerLearningRate.floatValue() : d.askerLearningRate(),
-                budget == null ? 0 : budget);
+                budget == null ? 0 : budget,
+                request.curriculumWindow() != null ? request.curriculumWindow() : d.curriculumWindow(),
+                request.levelThresholds() != null ? request.levelThresholds() : d.levelThresholds(),
+                request.maxSize() != null ? request.maxSize() : 0);
+    }
+
+    /** The curriculum's fields: IA only; thresholds in [0.5, 1); a window of 100 to 100 000; N can grow. */
+    private void curriculum(ExperimentRequest request, Mode mode, AlgorithmicDomain domain, Integer size,
+            boolean curriculum, List<FieldProblem> problems) {
+        boolean ia = mode == null || mode.amplified();
+        Double threshold = request.curriculumThreshold();
+        if (threshold != null && !isThreshold(threshold)) {
+            problems.add(new FieldProblem("curriculumThreshold", "must be at least 0.5 and below 1"));
+        } else if (threshold != null && !ia) {
+            problems.add(new FieldProblem("curriculumThreshold", "applies to IA only"));
+        }
+        List<Double> perLevel = request.levelThresholds();
+        if (perLevel != null && !ia && !perLevel.isEmpty()) {
+            problems.add(new FieldProblem("levelThresholds", "applies to IA only"));
+        } else if (perLevel != null && perLevel.stream().anyMatch(t -> t == null || !isThreshold(t))) {
+            problems.add(new FieldProblem("levelThresholds", "each must be at least 0.5 and below 1"));
+        } else if (perLevel != null && domain != null && perLevel.size() > domain.levels()) {
+            problems.add(new FieldProblem("levelThresholds", "has " + perLevel.size() + " thresholds; " + domain.name()
+                    + " has " + domain.levels() + " level" + (domain.levels() == 1 ? "" : "s")));
+        }
+        Integer window = request.curriculumWindow();
+        if (window != null && (window < MIN_WINDOW || window > MAX_WINDOW)) {
+            problems.add(new FieldProblem("curriculumWindow", "must be between " + MIN_WINDOW + " and " + MAX_WINDOW));
+        } else if (window != null && !ia) {
+            problems.add(new FieldProblem("curriculumWindow", "applies to IA only"));
+        }
+        Integer largest = request.maxSize();
+        if (largest == null) {
+            return;
+        }
+        if (!ia) {
+            problems.add(new FieldProblem("maxSize", "applies to IA only (SL trains at one N: set size)"));
+        } else if (!curriculum) {
+            problems.add(new FieldProblem("maxSize", "needs the curriculum: N grows once every level is learned"));
+        } else if (size != null && largest < size) {
+            problems.add(new FieldProblem("maxSize", "must be at least the size, " + size));
+        } else if (largest > maxSize(domain)) {
+            problems.add(new FieldProblem("maxSize", "must be at most " + maxSize(domain)
+                    + (domain == null ? "" : " for " + domain.name())));
+        }
+    }
+
+    private static boolean isThreshold(double value) {
+        return value >= 0.5 && value < 1;
     }
 
     /** The smallest size allowed for the domain (or for every domain when it is not known). */

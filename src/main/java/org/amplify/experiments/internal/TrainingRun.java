@@ -1,7 +1,9 @@
 package org.amplify.experiments.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -23,9 +25,9 @@ import org.amplify.models.ModelInput;
  * <p>IA: at each step, fresh random questions are amplified, Amplify^H(teacher), where H is the
  * domain's programmatic expert and the teacher a moving average of X's weights; their answers go
  * into a replay buffer, and X takes one step on a batch drawn from it. With the curriculum, only the
- * lowest level of questions is asked at first (its targets need only primitive answers); the next
- * level opens when the teacher agrees with the amplified targets of the highest open level more
- * than the threshold: no ground truth is used for any of this.
+ * lowest level of questions is asked at first (its targets need only primitive answers), and the
+ * next level, then a larger N, opens on a running estimate of how often the teacher agrees with the
+ * amplified targets ({@link Curriculum}): no ground truth is used for any of this.
  *
  * <p>IA with H': the same, but the targets come from Amplify^H'(teacher), where H' is a model of H
  * trained in the run on H's transcripts; H is asked for new ones at a rate that falls as H' gets good
@@ -37,8 +39,6 @@ import org.amplify.models.ModelInput;
 public final class TrainingRun {
 
     private static final int QUESTIONS_PER_CONTEXT = 4;
-    private static final double AGREEMENT_SMOOTHING = 0.02;
-    private static final int MIN_SAMPLES_BEFORE_OPENING = 200;
 
     private final AlgorithmicDomain domain;
     private final ExperimentSettings settings;
@@ -46,9 +46,8 @@ public final class TrainingRun {
     private final SplittableRandom random;
     private final int levels;
 
-    private int openLevels;
-    private double agreement;
-    private int samplesAtTop;
+    private final Curriculum curriculum;
+    private final Map<Integer, HeldOutSet> heldOutBySize = new HashMap<>();
     private long callsToH;
     private long labels;
     private long faults;
@@ -60,7 +59,7 @@ public final class TrainingRun {
         this.amplifier = amplifier;
         this.random = new SplittableRandom(settings.seed());
         this.levels = settings.levels(domain);
-        this.openLevels = settings.mode().amplified() && settings.curriculum() ? 1 : levels;
+        this.curriculum = new Curriculum(settings, levels);
         this.faultyExpert = new FaultyExpert(settings.expertErrorRate(), settings.seed());
     }
 
@@ -77,7 +76,6 @@ public final class TrainingRun {
      */
     public Result run(Consumer<ExperimentPoint> onPoint, BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        HeldOutSet heldOut = new HeldOutSet(domain, settings.size(), levels, settings.heldOut(), settings.seed());
         AnswerModel student = AnswerModel.create(domain, settings.model(), settings.learningRate(), settings.seed());
         List<ExperimentPoint> points = new ArrayList<>();
         try (AnswerModel teacher = settings.mode().amplified() ? student.copy() : null;
@@ -101,14 +99,14 @@ public final class TrainingRun {
                 boolean last = step == settings.steps();
                 if (step % settings.evaluateEvery() == 0 || last) {
                     double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
-                    points.add(evaluate(heldOut, student, teacher, predictor, step, meanLoss, start, onPoint));
+                    points.add(evaluate(student, teacher, predictor, step, meanLoss, start, onPoint));
                     lossSum = 0;
                     lossCount = 0;
                 }
             }
             if (points.isEmpty() || points.get(points.size() - 1).step() != step) {
                 double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
-                points.add(evaluate(heldOut, student, teacher, predictor, step, meanLoss, start, onPoint));
+                points.add(evaluate(student, teacher, predictor, step, meanLoss, start, onPoint));
             }
             return new Result(student, points, step < settings.steps());
         } catch (RuntimeException e) {
@@ -120,16 +118,16 @@ public final class TrainingRun {
     private float iaStep(AnswerModel student, AnswerModel teacher, ReplayBuffer buffer, HumanPredictor predictor) {
         List<Context> contexts = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
-        List<Boolean> atTop = new ArrayList<>();
+        List<Integer> questionLevels = new ArrayList<>();
         Context context = null;
         for (int i = 0; i < settings.targetsPerStep(); i++) {
             if (i % QUESTIONS_PER_CONTEXT == 0) {
-                context = domain.generate(settings.size(), random);
+                context = domain.generate(curriculum.size(), random);
             }
-            int level = 1 + random.nextInt(openLevels);
+            int level = 1 + random.nextInt(curriculum.openLevels());
             contexts.add(context);
             questions.add(domain.randomQuestion(context, level, random));
-            atTop.add(level == openLevels);
+            questionLevels.add(level);
         }
         int[] targets;
         if (predictor == null) {
@@ -150,8 +148,8 @@ public final class TrainingRun {
             inputs.add(input);
             buffer.add(input, targets[i]);
         }
-        if (openLevels < levels) {
-            updateCurriculum(teacher.answer(inputs), targets, atTop);
+        if (curriculum.measuring()) {
+            curriculum.record(questionLevels, teacher.answer(inputs), targets);
         }
         return trainX(student, teacher, buffer);
     }
@@ -177,9 +175,9 @@ public final class TrainingRun {
         List<Question> questions = new ArrayList<>(due);
         SplittableRandom own = predictor.random();
         for (int i = 0; i < due; i++) {
-            Context context = domain.generate(settings.size(), own);
+            Context context = domain.generate(curriculum.size(), own);
             contexts.add(context);
-            questions.add(domain.randomQuestion(context, 1 + own.nextInt(openLevels), own));
+            questions.add(domain.randomQuestion(context, 1 + own.nextInt(curriculum.openLevels()), own));
         }
         List<Transcript> transcripts = amplifier.amplify(domain, contexts, questions, teacher).transcripts();
         predictor.learnFrom(transcripts);
@@ -187,21 +185,6 @@ public final class TrainingRun {
             buffer.add(new ModelInput(contexts.get(i).facts(), questions.get(i)), transcripts.get(i).answer());
         }
         callsToH += due;
-    }
-
-    /** Opens the next level once the teacher agrees with the amplified targets of the top open level. */
-    private void updateCurriculum(int[] direct, int[] amplified, List<Boolean> atTop) {
-        for (int i = 0; i < direct.length; i++) {
-            if (atTop.get(i)) {
-                agreement += AGREEMENT_SMOOTHING * ((direct[i] == amplified[i] ? 1 : 0) - agreement);
-                samplesAtTop++;
-            }
-        }
-        if (samplesAtTop >= MIN_SAMPLES_BEFORE_OPENING && agreement > settings.curriculumThreshold()) {
-            openLevels++;
-            agreement = 0;
-            samplesAtTop = 0;
-        }
     }
 
     private float slStep(AnswerModel student) {
@@ -220,12 +203,16 @@ public final class TrainingRun {
         return student.train(inputs, targets);
     }
 
-    private ExperimentPoint evaluate(HeldOutSet heldOut, AnswerModel student, AnswerModel teacher,
-            HumanPredictor predictor, int step, double loss, long start, Consumer<ExperimentPoint> onPoint) {
+    /** Evaluates X on the held-out questions of the current N (each N has its own, fixed by the seed). */
+    private ExperimentPoint evaluate(AnswerModel student, AnswerModel teacher, HumanPredictor predictor, int step,
+            double loss, long start, Consumer<ExperimentPoint> onPoint) {
+        HeldOutSet heldOut = heldOutBySize.computeIfAbsent(curriculum.size(),
+                n -> new HeldOutSet(domain, n, levels, settings.heldOut(), settings.seed()));
         HeldOutSet.Evaluation evaluation = heldOut.evaluate(student, 250);
         double askerAccuracy = predictor == null ? Double.NaN : predictor.accuracy(amplifier, teacher);
         ExperimentPoint point = new ExperimentPoint(step, evaluation.accuracy(), evaluation.accuracyByKind(), loss,
-                callsToH, labels, openLevels, (System.nanoTime() - start) / 1_000_000, askerAccuracy);
+                callsToH, labels, curriculum.openLevels(), (System.nanoTime() - start) / 1_000_000, askerAccuracy,
+                curriculum.size());
         onPoint.accept(point);
         return point;
     }

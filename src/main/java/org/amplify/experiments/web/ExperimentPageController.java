@@ -120,6 +120,7 @@ class ExperimentPageController {
         curve.put("id", experiment.id());
         curve.put("status", experiment.status());
         curve.put("steps", experiment.steps());
+        curve.put("size", experiment.size());
         curve.put("points", points.stream().map(PointResponse::of).toList());
         return curve;
     }

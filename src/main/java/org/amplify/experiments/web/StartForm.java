@@ -19,6 +19,9 @@ public class StartForm {
     private String expertErrorRate;
     private String askerLearningRate;
     private String expertCallBudget;
+    private String curriculumThreshold;
+    private String curriculumWindow;
+    private String maxSize;
 
     static StartForm forDomain(String domain, int size) {
         StartForm form = new StartForm();
@@ -35,7 +38,10 @@ public class StartForm {
                 FormNumbers.integer("evaluateEvery", evaluateEvery, errors),
                 FormNumbers.decimal("expertErrorRate", expertErrorRate, errors),
                 FormNumbers.decimal("askerLearningRate", askerLearningRate, errors),
-                FormNumbers.whole("expertCallBudget", expertCallBudget, errors));
+                FormNumbers.whole("expertCallBudget", expertCallBudget, errors), null,
+                FormNumbers.decimal("curriculumThreshold", curriculumThreshold, errors), null,
+                FormNumbers.integer("curriculumWindow", curriculumWindow, errors),
+                FormNumbers.integer("maxSize", maxSize, errors));
     }
 
     public String getDomain() {
@@ -116,5 +122,29 @@ public class StartForm {
 
     public void setExpertCallBudget(String expertCallBudget) {
         this.expertCallBudget = expertCallBudget;
+    }
+
+    public String getCurriculumThreshold() {
+        return curriculumThreshold;
+    }
+
+    public void setCurriculumThreshold(String curriculumThreshold) {
+        this.curriculumThreshold = curriculumThreshold;
+    }
+
+    public String getCurriculumWindow() {
+        return curriculumWindow;
+    }
+
+    public void setCurriculumWindow(String curriculumWindow) {
+        this.curriculumWindow = curriculumWindow;
+    }
+
+    public String getMaxSize() {
+        return maxSize;
+    }
+
+    public void setMaxSize(String maxSize) {
+        this.maxSize = maxSize;
     }
 }

@@ -1,5 +1,6 @@
 package org.amplify.experiments.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.amplify.models.ModelSize;
 
 /**
  * Prints a learning curve: {@code TrainingRunProbe IA|SL steps [key=value ...]} with keys domain,
- * size, lr, batch, maxLevel, seed, decay, targets, layers, width, heads, every, p (the expert's error rate).
+ * size, lr, batch, maxLevel, seed, decay, targets, layers, width, heads, every, p (the expert's error rate),
+ * threshold, thresholds (per level, comma-separated), window, maxSize (IA's size curriculum), curriculum=false.
  */
 public final class TrainingRunProbe {
 
@@ -48,12 +50,24 @@ public final class TrainingRunProbe {
                 Integer.parseInt(options.getOrDefault("maxLevel", "0")),
                 Double.parseDouble(options.getOrDefault("p", "0")),
                 Float.parseFloat(options.getOrDefault("askerLr", String.valueOf(base.askerLearningRate()))),
-                Long.parseLong(options.getOrDefault("budget", "0")));
+                Long.parseLong(options.getOrDefault("budget", "0")))
+                .withCurriculum(Double.parseDouble(options.getOrDefault("threshold", String.valueOf(base.curriculumThreshold()))),
+                        options.containsKey("thresholds") ? Arrays.stream(options.get("thresholds").split(","))
+                                .map(Double::valueOf).toList() : List.of(),
+                        Integer.parseInt(options.getOrDefault("window", String.valueOf(base.curriculumWindow()))),
+                        Integer.parseInt(options.getOrDefault("maxSize", "0")));
+        if ("false".equals(options.get("curriculum"))) {
+            settings = new ExperimentSettings(settings.domain(), settings.mode(), settings.size(), settings.steps(),
+                    settings.batch(), settings.seed(), settings.model(), settings.learningRate(), false,
+                    settings.curriculumThreshold(), settings.targetsPerStep(), settings.bufferCapacity(),
+                    settings.teacherDecay(), settings.evaluateEvery(), settings.heldOut(), settings.maxLevel(),
+                    settings.expertErrorRate(), settings.askerLearningRate(), settings.expertCallBudget());
+        }
         System.out.println(settings);
         TrainingRun run = new TrainingRun(domain, settings, new Amplifier());
         TrainingRun.Result result = run.run(p -> System.out.printf(
-                "step %5d acc %.3f loss %.7f levels %d calls %d labels %d H' %.3f %6d ms %s%n", p.step(), p.accuracy(),
-                p.loss(), p.openLevels(), p.callsToH(), p.labels(), p.askerAccuracy(), p.wallMillis(),
+                "step %5d acc %.3f loss %.7f levels %d N %d calls %d labels %d H' %.3f %6d ms %s%n", p.step(), p.accuracy(),
+                p.loss(), p.openLevels(), p.size(), p.callsToH(), p.labels(), p.askerAccuracy(), p.wallMillis(),
                 p.accuracyByKind()), () -> false);
         try (var model2 = result.model()) {
             System.out.println("parameters " + model2.parameterCount() + " skipped " + model2.skippedSteps());
