@@ -90,10 +90,10 @@
             this.sizes[mode] = curve.size;
             for (const line of Object.keys(LINES)) {
                 if (line === 'asker' && mode !== 'IA_HP') continue;
-                if ((line === 'levels' || line === 'size') && mode === 'SL') continue;
+                if (LINES[line].curriculum && mode === 'SL') continue;
                 lines[line] = dataset(labels[line], COLORS[mode], curve.points,
                     p => LINES[line].xy(mode, p, curve.size), line === 'asker' || line === 'size');
-                if (line === 'levels' || line === 'size') lines[line].stepped = 'before';
+                if (LINES[line].curriculum) lines[line].stepped = 'before';
                 const chart = this.charts[LINES[line].chart];
                 if (chart) chart.data.datasets.push(lines[line]);
             }
@@ -110,8 +110,8 @@
         calls: {chart: 'calls', xy: (mode, p) => ({x: cost(mode, p) || null, y: p.accuracy})},
         // IA's curriculum: the levels of questions open, and the size N of the contexts (a point that
         // did not record its N has the experiment's)
-        levels: {chart: 'curriculum', xy: (mode, p) => ({x: p.step, y: p.openLevels})},
-        size: {chart: 'curriculum', xy: (mode, p, runSize) => ({x: p.step, y: p.size || runSize})}
+        levels: {chart: 'curriculum', curriculum: true, xy: (mode, p) => ({x: p.step, y: p.openLevels})},
+        size: {chart: 'curriculum', curriculum: true, xy: (mode, p, runSize) => ({x: p.step, y: p.size || runSize})}
     };
 
     Charts.prototype.add = function (mode, points) {
