@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * A data directory in use by another running Amplify is never touched: the start fails with a
- * message saying so.
+ * message saying so. Every connection needs the password that {@link EmbeddedPostgresPassword}
+ * generates at the first start.
  */
 final class EmbeddedPostgresLauncher {
 
@@ -60,8 +61,11 @@ final class EmbeddedPostgresLauncher {
         if (fresh) {
             setAsideIncompleteCluster();
         }
+        EmbeddedPostgresPassword password = new EmbeddedPostgresPassword(directory);
+        String secret = password.readOrCreate();
         log.info("Starting the embedded PostgreSQL with its data in {}{}", directory, fresh ? " (new cluster)" : "");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setConnectConfig("password", secret)
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 // Spring stops it when the context closes, after the connection pool: zonky's own
@@ -76,8 +80,16 @@ final class EmbeddedPostgresLauncher {
             builder.setPort(properties.port());
         }
         EmbeddedPostgres postgres = builder.start();
+        if (!password.enforced()) {
+            password.enforce(postgres.getPostgresDatabase(), secret);
+        }
         log.info("Embedded PostgreSQL is up on localhost:{}", postgres.getPort());
         return postgres;
+    }
+
+    /** The password of the {@code postgres} role, as kept beside the cluster. */
+    String password() throws IOException {
+        return new EmbeddedPostgresPassword(directory).readOrCreate();
     }
 
     static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
