@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.amplify.accounts.internal.UserEntity;
 import org.amplify.accounts.internal.UserRepository;
+import org.amplify.accounts.internal.UserSessions;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -20,10 +21,12 @@ public class AccountService {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final UserSessions sessions;
 
-    AccountService(UserRepository users, PasswordEncoder passwordEncoder) {
+    AccountService(UserRepository users, PasswordEncoder passwordEncoder, UserSessions sessions) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -72,7 +75,8 @@ public class AccountService {
     }
 
     /**
-     * Replaces a user's roles.
+     * Replaces a user's roles. The user's open sessions stay signed in and get the new roles on their
+     * next request (a demoted admin is refused admin routes at once).
      *
      * @param expectedVersion the version the admin saw; a newer one means someone else edited the
      *     user meanwhile and the change is refused rather than silently overwriting theirs
@@ -102,26 +106,36 @@ public class AccountService {
             throw new AccountRejectedException("enabled", "this is the last enabled admin: it cannot be disabled");
         }
         user.setEnabled(enabled);
+        if (!enabled) {
+            sessions.endAll(user.getUsername(), "the account was disabled");
+        }
         return users.saveAndFlush(user).toAccount();
     }
 
-    /** An admin sets a new password for a user (who forgot theirs). */
+    /** An admin sets a new password for a user (who forgot theirs); every session of the user ends. */
     @Transactional
     public void resetPassword(long id, String newPassword) {
         Passwords.check("password", newPassword);
         UserEntity user = load(id);
         user.setPasswordHash(passwordEncoder.encode(newPassword));
+        sessions.endAll(user.getUsername(), "an admin reset the password");
     }
 
-    /** A user changes their own password, proving they know the current one. */
+    /**
+     * A user changes their own password, proving they know the current one; every other session of
+     * the user ends (one signed in with the old password elsewhere, say), the one they act in stays.
+     *
+     * @param ownSessionId the session the user acts in, kept; null to end them all
+     */
     @Transactional
-    public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+    public void changeOwnPassword(long id, String currentPassword, String newPassword, String ownSessionId) {
         UserEntity user = load(id);
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
             throw new AccountRejectedException("currentPassword", "is not your current password");
         }
         Passwords.check("newPassword", newPassword);
         user.setPasswordHash(passwordEncoder.encode(newPassword));
+        sessions.endAllBut(user.getUsername(), ownSessionId, "the user changed their password");
     }
 
     private UserEntity load(long id) {

@@ -50,6 +50,10 @@ public class ModelImport {
      * @throws ModelImportRefusedException with the reason, when the file is not accepted
      */
     public ModelVersion importModel(String domain, byte[] content, String note, String by) {
+        if (domain == null || domain.isBlank()) {
+            throw new ModelImportRefusedException("domain", "The field 'domain' is missing: name the domain the "
+                    + "model answers (" + TextModel.DOMAIN + " or an algorithmic task).");
+        }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > MAX_NOTE_LENGTH) {
             throw new ModelImportRefusedException("note", "The note is longer than " + MAX_NOTE_LENGTH + " characters.");

@@ -44,6 +44,14 @@ class ApiTokenTests {
     AccountService accountService;
 
     @Test
+    void anAnonymousWriteToTheApiGets401NotTheCsrfRefusal() throws Exception {
+        mvc.perform(post("/api/v1/experiments").contentType("application/json").content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().exists("WWW-Authenticate"))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    }
+
+    @Test
     void aTokenCreatedOnTheAccountPageAuthenticatesUntilRevoked() throws Exception {
         Account researcher = accounts.user("token-researcher", Role.RESEARCHER, Role.EXPERT);
         String token = createToken(researcher, "my notebook");
@@ -143,9 +151,10 @@ class ApiTokenTests {
     private String createToken(Account account, String name) throws Exception {
         MvcResult result = mvc.perform(post("/account/tokens").param("name", name).with(csrf())
                         .with(user(accounts.principal(account))))
-                .andExpect(redirectedUrl("/account"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
                 .andReturn();
-        IssuedApiToken issued = (IssuedApiToken) result.getFlashMap().get("issuedToken");
+        IssuedApiToken issued = (IssuedApiToken) result.getModelAndView().getModel().get("issuedToken");
         assertThat(issued.token().name()).isEqualTo(name);
         return issued.plainText();
     }

@@ -1,6 +1,7 @@
 package org.amplify.accounts.internal;
 
 import java.util.List;
+import org.amplify.accounts.AccountService;
 import org.amplify.accounts.ApiTokenService;
 import org.amplify.accounts.RouteRules;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -16,7 +17,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
@@ -30,6 +33,10 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * {@code /api/**}. An anonymous browser is sent to the login page; an anonymous API call gets a 401
  * problem. CSRF protects every form; a request with a bearer token needs no CSRF token, since a
  * browser never adds that header by itself.
+ *
+ * <p>Sessions live in PostgreSQL (Spring Session JDBC); each request of a session reads its account
+ * afresh ({@link FreshAccountFilter}), and sign-ins are throttled per user name and address
+ * ({@link LoginThrottleFilter}, {@link SignInAudit}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -40,7 +47,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems,
-            List<RouteRules> moduleRules) throws Exception {
+            List<RouteRules> moduleRules, AccountService accounts, LoginThrottle throttle) throws Exception {
         RequestMatcher api = pathPattern("/api/**");
         RequestMatcher bearer = ApiTokenAuthenticationFilter::hasBearerToken;
         http.authorizeHttpRequests(requests -> {
@@ -54,7 +61,10 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems, throttle),
+                        BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new FreshAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .requestCache(cache -> cache.requestCache(new ApiAwareRequestCache(api)))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems, api)

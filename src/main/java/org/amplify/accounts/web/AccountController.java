@@ -1,6 +1,8 @@
 package org.amplify.accounts.web;
 
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.amplify.accounts.AccountPrincipal;
 import org.amplify.accounts.AccountRejectedException;
 import org.amplify.accounts.AccountService;
@@ -38,13 +40,13 @@ class AccountController {
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal AccountPrincipal me,
             @Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpSession session) {
         if (!form.confirmed()) {
             binding.rejectValue("confirmPassword", "mismatch", "does not match the new password");
         }
         if (!binding.hasErrors()) {
             try {
-                accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword());
+                accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword(), session.getId());
                 redirect.addFlashAttribute("success", "Your password was changed.");
                 return "redirect:/account";
             } catch (AccountRejectedException e) {
@@ -58,12 +60,15 @@ class AccountController {
     @PreAuthorize("hasRole('RESEARCHER')")
     String createToken(@AuthenticationPrincipal AccountPrincipal me,
             @Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+            HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
+                // shown in this response only: a redirect would keep the secret in the session, which
+                // lives in the database
                 IssuedApiToken issued = tokens.issue(me.id(), form.name());
-                redirect.addFlashAttribute("issuedToken", issued);
-                return "redirect:/account";
+                model.addAttribute("issuedToken", issued);
+                response.setHeader("Cache-Control", "no-store");
+                return page(me, model, PasswordChangeForm.empty(), TokenForm.empty());
             } catch (AccountRejectedException e) {
                 binding.rejectValue(e.field(), "rejected", e.getMessage());
             }

@@ -84,6 +84,11 @@ class ModelImportWebTests {
                         .param("domain", "chess").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("domain"));
+        mvc.perform(multipart("/api/v1/models/import").file(file(TorchScriptFixtures.PERMUTATION_ECHO))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", startsWith("The field 'domain' is missing")))
+                .andExpect(jsonPath("$.errors[0].field").value("domain"));
         assertThat(registry.versions(DOMAIN)).hasSize(versions);
     }
 
