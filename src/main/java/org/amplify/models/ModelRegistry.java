@@ -4,23 +4,12 @@ import ai.djl.MalformedModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.amplify.AmplifyProperties;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.models.internal.ModelAliasRepository;
 import org.amplify.models.internal.TorchScriptModule;
@@ -36,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The model registry: saves a model's file atomically under {@code <data-dir>/models/<domain>/<version>/}
  * (a temporary name, flushed to disk, then renamed), records its SHA-256, and only then inserts its
- * row. A load checks the checksum, so an altered or partial file is never served.
+ * row, with the file's bytes in PostgreSQL beside it for the other nodes ({@link ArtifactStore}). A
+ * load checks the checksum, so an altered or partial file is never served.
  *
  * <p>Each domain has at most one <em>champion</em>: the version that copies serve. An admin promotes a
  * version to champion, or rolls back by promoting an older one; every change is kept in the champion
@@ -55,15 +45,15 @@ public class ModelRegistry {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final Path dataDir;
+    private final ArtifactStore artifacts;
     private final ModelAliasRepository aliases;
     private final ApplicationEventPublisher events;
 
-    ModelRegistry(JdbcTemplate jdbc, JsonMapper json, AmplifyProperties amplify, ModelAliasRepository aliases,
+    ModelRegistry(JdbcTemplate jdbc, JsonMapper json, ArtifactStore artifacts, ModelAliasRepository aliases,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
-        this.dataDir = amplify.dataDir();
+        this.artifacts = artifacts;
         this.aliases = aliases;
         this.events = events;
     }
@@ -99,7 +89,7 @@ public class ModelRegistry {
                 note);
     }
 
-    private ModelVersion register(String domain, ArtifactWriter writer, String artifact, ModelKind kind,
+    private ModelVersion register(String domain, ArtifactStore.ArtifactWriter writer, String artifact, ModelKind kind,
             Long parentId, Map<String, Object> metrics, String note) {
         // one registration per domain at a time: the lock orders concurrent registrations
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "model_versions:" + domain);
@@ -107,12 +97,13 @@ public class ModelRegistry {
                 domain);
         int version = last == null ? 1 : last + 1;
         Path relative = Path.of("models", domain, Integer.toString(version), artifact);
-        String sha256 = writeAtomically(writer, dataDir.resolve(relative));
+        String sha256 = artifacts.writeLocal(writer, relative);
         Long id = jdbc.queryForObject("""
                 INSERT INTO model_versions (domain, version, parent_id, kind, artifact_path, sha256, metrics, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id""", Long.class,
                 domain, version, parentId, kind.name(), relative.toString(), sha256, json.writeValueAsString(metrics),
                 note);
+        artifacts.share(id, relative);
         return find(id).orElseThrow();
     }
 
@@ -262,54 +253,7 @@ public class ModelRegistry {
 
     /** The content of a version's file, after checking it against the recorded SHA-256. */
     private byte[] readVerified(ModelVersion version) {
-        Path file = dataDir.resolve(version.artifactPath());
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-            byte[] content = in.readAllBytes();
-            String actual = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-            if (!actual.equals(version.sha256())) {
-                throw new ModelArtifactException("the file of " + version.domain() + " v" + version.version()
-                        + " does not match its checksum: it was altered or is incomplete", null);
-            }
-            return content;
-        } catch (IOException e) {
-            throw new ModelArtifactException("cannot read the file of " + version.domain() + " v" + version.version()
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes a model's file to a stream. */
-    @FunctionalInterface
-    private interface ArtifactWriter {
-
-        void write(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Writes a file under a temporary name, flushes it to disk and renames it to its target.
-     *
-     * @return the file's SHA-256, in hexadecimal
-     */
-    private static String writeAtomically(ArtifactWriter writer, Path target) {
-        Path temporary = target.resolveSibling(target.getFileName() + ".partial");
-        try {
-            Files.createDirectories(target.getParent());
-            MessageDigest digest = sha256();
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-                writer.write(out);
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // the partial file is never registered; it is only clutter
-            }
-            throw new UncheckedIOException("could not write the model file " + target, e);
-        }
+        return artifacts.readVerified(version);
     }
 
     private ModelVersion row(ResultSet rs, int rowNumber) throws SQLException {
@@ -319,13 +263,5 @@ public class ModelRegistry {
         return new ModelVersion(rs.getLong("id"), rs.getString("domain"), rs.getInt("version"), parentId,
                 ModelKind.valueOf(rs.getString("kind")), rs.getString("artifact_path"), rs.getString("sha256"),
                 metrics, rs.getTimestamp("created_at").toInstant(), rs.getString("note"));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

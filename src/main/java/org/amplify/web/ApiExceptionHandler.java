@@ -87,6 +87,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseOutage.causedBy(ex)) {
+            log.warn("API request answered 503: the database cannot be reached ({})", ex.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached right now; nothing was changed. Try again in a few seconds.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableFilter.RETRY_AFTER_SECONDS).body(problem);
+        }
         HttpStatus status = statusOf(ex);
         if (status.is5xxServerError()) {
             log.error("API request failed", ex);

@@ -103,6 +103,7 @@ class ChampionTests {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 1] ^= 1;
         Files.write(file, bytes);
+        jdbc.update("UPDATE model_artifacts SET content = ? WHERE model_version_id = ?", bytes, altered.id());
 
         assertThatThrownBy(() -> registry.promote(altered.id(), "alice"))
                 .isInstanceOf(ModelArtifactException.class).hasMessageContaining("checksum");

@@ -12,6 +12,7 @@ import org.amplify.domains.permutation.PermutationPowering;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,9 @@ class ModelRegistryTests {
 
     @Autowired
     PermutationPowering domain;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void registeredVersionsKeepTheirLineageAndLoadIdentically() throws Exception {
@@ -53,6 +57,27 @@ class ModelRegistryTests {
     }
 
     @Test
+    void aNodeWithoutTheFileOrWithAnAlteredOneServesTheDatabasesCopy() throws Exception {
+        try (AnswerModel model = AnswerModel.create(domain, ModelSize.DEFAULT, 3e-4f, 5)) {
+            ModelVersion version = registry.register(model, ModelKind.SL, null, Map.of());
+            Path file = amplify.dataDir().resolve(version.artifactPath());
+            byte[] original = Files.readAllBytes(file);
+            Files.delete(file); // as on a node that did not train it
+            List<ModelInput> inputs = inputs();
+            try (AnswerModel loaded = registry.load(version, domain)) {
+                assertThat(Files.readAllBytes(file)).as("kept as this node's copy").isEqualTo(original);
+                assertThat(loaded.answer(inputs)).containsExactly(model.answer(inputs));
+            }
+            byte[] altered = original.clone();
+            altered[altered.length - 1] ^= 1;
+            Files.write(file, altered);
+            try (AnswerModel loaded = registry.load(version, domain)) {
+                assertThat(Files.readAllBytes(file)).as("the altered copy is replaced").isEqualTo(original);
+            }
+        }
+    }
+
+    @Test
     void anAlteredOrMissingFileIsRefused() throws Exception {
         try (AnswerModel model = AnswerModel.create(domain, ModelSize.DEFAULT, 3e-4f, 3)) {
             ModelVersion version = registry.register(model, ModelKind.SL, null, Map.of());
@@ -60,6 +85,7 @@ class ModelRegistryTests {
             byte[] bytes = Files.readAllBytes(file);
             bytes[bytes.length - 1] ^= 1;
             Files.write(file, bytes);
+            alterSharedCopy(version, bytes); // both copies: nothing matches the checksum
             assertThatThrownBy(() -> registry.load(version, domain))
                     .isInstanceOf(ModelArtifactException.class).hasMessageContaining("checksum");
             Files.delete(file);
@@ -94,6 +120,7 @@ class ModelRegistryTests {
             byte[] bytes = Files.readAllBytes(file);
             bytes[bytes.length - 1] ^= 1;
             Files.write(file, bytes);
+            alterSharedCopy(v2, bytes);
             assertThatThrownBy(() -> registry.loadText(v2))
                     .isInstanceOf(ModelArtifactException.class).hasMessageContaining("checksum");
         }
@@ -107,5 +134,11 @@ class ModelRegistryTests {
             inputs.add(new ModelInput(context.facts(), domain.randomQuestion(context, random)));
         }
         return inputs;
+    }
+
+    /** Replaces the database's copy of a version's file (as a damaged disk or a bad restore would). */
+    private void alterSharedCopy(ModelVersion version, byte[] content) {
+        assertThat(jdbc.update("UPDATE model_artifacts SET content = ? WHERE model_version_id = ?", content,
+                version.id())).isEqualTo(1);
     }
 }

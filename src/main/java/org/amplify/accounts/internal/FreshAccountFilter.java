@@ -39,7 +39,7 @@ class FreshAccountFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-                || path.startsWith("/img/");
+                || path.startsWith("/img/") || path.startsWith("/actuator/health");
     }
 
     @Override
