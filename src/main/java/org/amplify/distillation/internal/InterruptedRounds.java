@@ -2,6 +2,7 @@ package org.amplify.distillation.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.amplify.AppNodes;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,40 +13,62 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, before the job server starts: a round still QUEUED or RUNNING was left by an
- * application that stopped or died, so it is marked INTERRUPTED and its job deleted. It registered
- * nothing (a model is registered only after its file is complete) and the champion is unchanged.
+ * Runs left behind when a node stopped or died. At start-up, before the job server starts, this node
+ * marks INTERRUPTED (and deletes the jobs of) the rounds it was running itself before it stopped,
+ * those of nodes that are gone, and the queued ones when no other node is alive to take them; a live
+ * node's rounds are never touched ({@link AppNodes#leftAtStart()}). While it runs, at every
+ * heartbeat, it marks INTERRUPTED the running rounds of nodes that stopped heartbeating
+ * ({@link AppNodes#orphaned()}). Even if JobRunr ran such a job again, the runner would leave it
+ * alone, since it only runs QUEUED ones; what was recorded (points, transcripts) is kept.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class InterruptedRounds implements ApplicationRunner {
+class InterruptedRounds implements ApplicationRunner, AppNodes.OrphanedRuns {
 
     private static final Logger log = LoggerFactory.getLogger(InterruptedRounds.class);
     static final String REASON = "the application stopped while it was queued or running";
+    static final String ORPHANED = "the node running it stopped (no heartbeat)";
 
     private final RoundRepository rounds;
     private final JobRequestScheduler jobs;
+    private final AppNodes nodes;
 
-    InterruptedRounds(RoundRepository rounds, JobRequestScheduler jobs) {
+    InterruptedRounds(RoundRepository rounds, JobRequestScheduler jobs, AppNodes nodes) {
         this.rounds = rounds;
         this.jobs = jobs;
+        this.nodes = nodes;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        List<UUID> jobIds = rounds.interruptUnfinished(REASON);
+        recover();
+    }
+
+    /** @return how many rounds were marked INTERRUPTED at start-up */
+    int recover() {
+        return interrupt(REASON, nodes.leftAtStart(), "left queued or running by a stopped application");
+    }
+
+    @Override
+    public void interruptOrphaned(AppNodes appNodes) {
+        interrupt(ORPHANED, appNodes.orphaned(), "of a node that stopped heartbeating");
+    }
+
+    private int interrupt(String reason, AppNodes.Condition which, String what) {
+        List<UUID> jobIds = rounds.interrupt(reason, which);
         for (UUID jobId : jobIds) {
-            if (jobId != null) {
-                try {
-                    jobs.delete(jobId, "its round was interrupted");
-                } catch (RuntimeException e) {
-                    log.debug("job {} of an interrupted round could not be deleted", jobId, e);
-                }
+            if (jobId == null) {
+                continue;
+            }
+            try {
+                jobs.delete(jobId, "its round was interrupted");
+            } catch (RuntimeException e) {
+                log.debug("job {} of an interrupted round could not be deleted", jobId, e);
             }
         }
         if (!jobIds.isEmpty()) {
-            log.warn("{} round(s) left queued or running by a stopped application are marked INTERRUPTED",
-                    jobIds.size());
+            log.warn("{} round(s) {} are marked INTERRUPTED", jobIds.size(), what);
         }
+        return jobIds.size();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.amplify.AppNodes;
 import org.amplify.distillation.Round;
 import org.amplify.distillation.RoundPhase;
 import org.amplify.distillation.RoundStatus;
@@ -74,10 +75,10 @@ public class RoundRepository {
     }
 
     /** QUEUED to RUNNING, unless it was cancelled or interrupted meanwhile. */
-    public boolean claim(long id) {
+    public boolean claim(long id, String node) {
         return jdbc.update("""
-                UPDATE rounds SET status = 'RUNNING', started_at = now()
-                WHERE id = ? AND status = 'QUEUED' AND NOT cancel_requested""", id) == 1;
+                UPDATE rounds SET status = 'RUNNING', started_at = now(), owner_node = ?
+                WHERE id = ? AND status = 'QUEUED' AND NOT cancel_requested""", node, id) == 1;
     }
 
     /** Records the phase and progress; answers whether a cancel was asked for. */
@@ -106,10 +107,14 @@ public class RoundRepository {
     }
 
     /** Marks every unfinished round INTERRUPTED; returns their jobs' ids. */
-    public List<UUID> interruptUnfinished(String reason) {
+    /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
+    public List<UUID> interrupt(String reason, AppNodes.Condition which) {
+        Object[] parameters = new Object[which.parameters().length + 1];
+        parameters[0] = reason;
+        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE rounds SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE status IN ('QUEUED', 'RUNNING') RETURNING job_id""", UUID.class, reason);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
     }
 
     /** Freezes the transcripts into the round's snapshot (in this order); returns the snapshot's id. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.amplify.AppNodes;
 import org.amplify.distillation.DistillationProperties;
 import org.amplify.distillation.Round;
 import org.amplify.distillation.RoundPhase;
@@ -42,6 +43,7 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
     private static final long DATABASE_CHECK_NANOS = 500_000_000L;
     static final String STOPPED_BY_SHUTDOWN = "the application stopped during the round";
 
+    private final AppNodes nodes;
     private final RoundRepository rounds;
     private final RoundFlags flags;
     private final QuestionService questions;
@@ -50,7 +52,8 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
     private final Domains domains;
 
     RoundRunner(RoundRepository rounds, RoundFlags flags, QuestionService questions, ModelRegistry registry,
-            DistillationProperties properties, Domains domains) {
+            DistillationProperties properties, Domains domains, AppNodes nodes) {
+        this.nodes = nodes;
         this.domains = domains;
         this.rounds = rounds;
         this.flags = flags;
@@ -65,7 +68,7 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
         long id = job.roundId();
         Stop stop = new Stop(id);
         try {
-            if (!rounds.claim(id)) {
+            if (!rounds.claim(id, nodes.id())) {
                 log.info("Round {} is no longer queued (cancelled or interrupted): not run", id);
                 return;
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.amplify.AppNodes;
 import org.amplify.experiments.AdversarialSearchRun;
 import org.amplify.experiments.ExperimentStatus;
 import org.amplify.experiments.SearchFigures;
@@ -59,10 +60,10 @@ public class AdversarialSearchRepository {
     }
 
     /** QUEUED to RUNNING. */
-    public boolean claim(long id) {
+    public boolean claim(long id, String node) {
         return jdbc.update("""
-                UPDATE adversarial_searches SET status = 'RUNNING', started_at = now()
-                WHERE id = ? AND status = 'QUEUED'""", id) == 1;
+                UPDATE adversarial_searches SET status = 'RUNNING', started_at = now(), owner_node = ?
+                WHERE id = ? AND status = 'QUEUED'""", node, id) == 1;
     }
 
     public void progress(long id, String phase, double progress) {
@@ -89,10 +90,14 @@ public class AdversarialSearchRepository {
     }
 
     /** Marks every QUEUED or RUNNING search INTERRUPTED; returns their job ids. */
-    public List<UUID> interruptUnfinished(String reason) {
+    /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
+    public List<UUID> interrupt(String reason, AppNodes.Condition which) {
+        Object[] parameters = new Object[which.parameters().length + 1];
+        parameters[0] = reason;
+        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE adversarial_searches SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE status IN ('QUEUED', 'RUNNING') RETURNING job_id""", UUID.class, reason);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
     }
 
     private AdversarialSearchRun run(ResultSet rs, int row) throws SQLException {

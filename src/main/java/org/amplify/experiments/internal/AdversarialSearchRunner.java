@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.amplify.AppNodes;
 import org.amplify.amplification.Amplifier;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Domains;
@@ -33,6 +34,7 @@ public class AdversarialSearchRunner implements JobRequestHandler<RunAdversarial
     /** Found cases kept with the search, for people to look at. */
     static final int CASES_KEPT = 50;
 
+    private final AppNodes nodes;
     private final AdversarialSearchRepository searches;
     private final CancellationFlags flags;
     private final Domains domains;
@@ -40,7 +42,8 @@ public class AdversarialSearchRunner implements JobRequestHandler<RunAdversarial
     private final ModelRegistry registry;
 
     AdversarialSearchRunner(AdversarialSearchRepository searches, CancellationFlags flags, Domains domains,
-            Amplifier amplifier, ModelRegistry registry) {
+            Amplifier amplifier, ModelRegistry registry, AppNodes nodes) {
+        this.nodes = nodes;
         this.searches = searches;
         this.flags = flags;
         this.domains = domains;
@@ -53,7 +56,7 @@ public class AdversarialSearchRunner implements JobRequestHandler<RunAdversarial
     public void run(RunAdversarialSearch job) {
         long id = job.searchId();
         try {
-            if (!searches.claim(id)) {
+            if (!searches.claim(id, nodes.id())) {
                 log.info("Adversarial search {} is no longer queued: not run", id);
                 return;
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.amplify.AppNodes;
 import org.amplify.experiments.Experiment;
 import org.amplify.experiments.ExperimentPoint;
 import org.amplify.experiments.ExperimentSettings;
@@ -66,10 +67,10 @@ public class ExperimentRepository {
     }
 
     /** QUEUED to RUNNING, unless it was cancelled or interrupted meanwhile. */
-    public boolean claim(long id) {
+    public boolean claim(long id, String node) {
         return jdbc.update("""
-                UPDATE experiments SET status = 'RUNNING', started_at = now()
-                WHERE id = ? AND status = 'QUEUED' AND NOT cancel_requested""", id) == 1;
+                UPDATE experiments SET status = 'RUNNING', started_at = now(), owner_node = ?
+                WHERE id = ? AND status = 'QUEUED' AND NOT cancel_requested""", node, id) == 1;
     }
 
     /** Records the steps done; answers whether a cancel was asked for (by any node). */
@@ -131,10 +132,14 @@ public class ExperimentRepository {
     }
 
     /** Marks every QUEUED or RUNNING experiment INTERRUPTED; returns their job ids. */
-    public List<UUID> interruptUnfinished(String reason) {
+    /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
+    public List<UUID> interrupt(String reason, AppNodes.Condition which) {
+        Object[] parameters = new Object[which.parameters().length + 1];
+        parameters[0] = reason;
+        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE experiments SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE status IN %s RETURNING job_id""".formatted(UNFINISHED), UUID.class, reason);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
     }
 
     private Experiment experiment(ResultSet rs, int row) throws SQLException {

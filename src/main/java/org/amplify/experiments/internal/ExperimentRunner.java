@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.amplify.AppNodes;
 import org.amplify.amplification.Amplifier;
 import org.amplify.domains.Domains;
 import org.amplify.experiments.Experiment;
@@ -33,6 +34,7 @@ public class ExperimentRunner implements JobRequestHandler<RunExperiment> {
     private static final long DATABASE_CHECK_NANOS = 1_000_000_000L;
     static final String STOPPED_BY_SHUTDOWN = "the application stopped during the run";
 
+    private final AppNodes nodes;
     private final ExperimentRepository experiments;
     private final CancellationFlags flags;
     private final Domains domains;
@@ -40,7 +42,8 @@ public class ExperimentRunner implements JobRequestHandler<RunExperiment> {
     private final ModelRegistry registry;
 
     ExperimentRunner(ExperimentRepository experiments, CancellationFlags flags, Domains domains, Amplifier amplifier,
-            ModelRegistry registry) {
+            ModelRegistry registry, AppNodes nodes) {
+        this.nodes = nodes;
         this.experiments = experiments;
         this.flags = flags;
         this.domains = domains;
@@ -53,7 +56,7 @@ public class ExperimentRunner implements JobRequestHandler<RunExperiment> {
     public void run(RunExperiment job) {
         long id = job.experimentId();
         try {
-            if (!experiments.claim(id)) {
+            if (!experiments.claim(id, nodes.id())) {
                 log.info("Experiment {} is no longer queued (cancelled or interrupted): not run", id);
                 return;
             }

@@ -2,6 +2,7 @@ package org.amplify.experiments.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.amplify.AppNodes;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,26 +13,30 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, before the background job server starts (it starts when the application is ready,
- * after every runner): an experiment still QUEUED or RUNNING was left by an application that
- * stopped or died, so it is marked INTERRUPTED, its points kept, and its job deleted. Even if
- * JobRunr ran that job again, the runner would leave it alone, since it only runs QUEUED ones.
- *
- * <p>This assumes one application node, as with the embedded database.
+ * Runs left behind when a node stopped or died. At start-up, before the job server starts, this node
+ * marks INTERRUPTED (and deletes the jobs of) the experiments it was running itself before it stopped,
+ * those of nodes that are gone, and the queued ones when no other node is alive to take them; a live
+ * node's experiments are never touched ({@link AppNodes#leftAtStart()}). While it runs, at every
+ * heartbeat, it marks INTERRUPTED the running experiments of nodes that stopped heartbeating
+ * ({@link AppNodes#orphaned()}). Even if JobRunr ran such a job again, the runner would leave it
+ * alone, since it only runs QUEUED ones; what was recorded (points, transcripts) is kept.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class InterruptedExperiments implements ApplicationRunner {
+class InterruptedExperiments implements ApplicationRunner, AppNodes.OrphanedRuns {
 
     private static final Logger log = LoggerFactory.getLogger(InterruptedExperiments.class);
     static final String REASON = "the application stopped while it was queued or running";
+    static final String ORPHANED = "the node running it stopped (no heartbeat)";
 
     private final ExperimentRepository experiments;
     private final JobRequestScheduler jobs;
+    private final AppNodes nodes;
 
-    InterruptedExperiments(ExperimentRepository experiments, JobRequestScheduler jobs) {
+    InterruptedExperiments(ExperimentRepository experiments, JobRequestScheduler jobs, AppNodes nodes) {
         this.experiments = experiments;
         this.jobs = jobs;
+        this.nodes = nodes;
     }
 
     @Override
@@ -39,9 +44,18 @@ class InterruptedExperiments implements ApplicationRunner {
         recover();
     }
 
-    /** @return how many experiments were marked INTERRUPTED */
+    /** @return how many experiments were marked INTERRUPTED at start-up */
     int recover() {
-        List<UUID> jobIds = experiments.interruptUnfinished(REASON);
+        return interrupt(REASON, nodes.leftAtStart(), "left queued or running by a stopped application");
+    }
+
+    @Override
+    public void interruptOrphaned(AppNodes appNodes) {
+        interrupt(ORPHANED, appNodes.orphaned(), "of a node that stopped heartbeating");
+    }
+
+    private int interrupt(String reason, AppNodes.Condition which, String what) {
+        List<UUID> jobIds = experiments.interrupt(reason, which);
         for (UUID jobId : jobIds) {
             if (jobId == null) {
                 continue;
@@ -53,8 +67,7 @@ class InterruptedExperiments implements ApplicationRunner {
             }
         }
         if (!jobIds.isEmpty()) {
-            log.warn("{} experiment(s) left queued or running by a stopped application are marked INTERRUPTED",
-                    jobIds.size());
+            log.warn("{} experiment(s) {} are marked INTERRUPTED", jobIds.size(), what);
         }
         return jobIds.size();
     }

@@ -2,6 +2,7 @@ package org.amplify.experiments.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.amplify.AppNodes;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,28 +13,51 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, before the background job server starts: an adversarial search still QUEUED or
- * RUNNING was left by an application that stopped or died, so it is marked INTERRUPTED and its job
- * deleted, as {@link InterruptedExperiments} does for experiments (one application node).
+ * Runs left behind when a node stopped or died. At start-up, before the job server starts, this node
+ * marks INTERRUPTED (and deletes the jobs of) the adversarial searchs it was running itself before it stopped,
+ * those of nodes that are gone, and the queued ones when no other node is alive to take them; a live
+ * node's adversarial searchs are never touched ({@link AppNodes#leftAtStart()}). While it runs, at every
+ * heartbeat, it marks INTERRUPTED the running adversarial searchs of nodes that stopped heartbeating
+ * ({@link AppNodes#orphaned()}). Even if JobRunr ran such a job again, the runner would leave it
+ * alone, since it only runs QUEUED ones; what was recorded (points, transcripts) is kept.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class InterruptedSearches implements ApplicationRunner {
+class InterruptedSearches implements ApplicationRunner, AppNodes.OrphanedRuns {
 
     private static final Logger log = LoggerFactory.getLogger(InterruptedSearches.class);
 
     private final AdversarialSearchRepository searches;
     private final JobRequestScheduler jobs;
+    private final AppNodes nodes;
 
-    InterruptedSearches(AdversarialSearchRepository searches, JobRequestScheduler jobs) {
+    InterruptedSearches(AdversarialSearchRepository searches, JobRequestScheduler jobs, AppNodes nodes) {
         this.searches = searches;
         this.jobs = jobs;
+        this.nodes = nodes;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        List<UUID> jobIds = searches.interruptUnfinished(InterruptedExperiments.REASON);
+        recover();
+    }
+
+    /** @return how many adversarial searchs were marked INTERRUPTED at start-up */
+    int recover() {
+        return interrupt(InterruptedExperiments.REASON, nodes.leftAtStart(), "left queued or running by a stopped application");
+    }
+
+    @Override
+    public void interruptOrphaned(AppNodes appNodes) {
+        interrupt(InterruptedExperiments.ORPHANED, appNodes.orphaned(), "of a node that stopped heartbeating");
+    }
+
+    private int interrupt(String reason, AppNodes.Condition which, String what) {
+        List<UUID> jobIds = searches.interrupt(reason, which);
         for (UUID jobId : jobIds) {
+            if (jobId == null) {
+                continue;
+            }
             try {
                 jobs.delete(jobId, "its adversarial search was interrupted");
             } catch (RuntimeException e) {
@@ -41,8 +65,8 @@ class InterruptedSearches implements ApplicationRunner {
             }
         }
         if (!jobIds.isEmpty()) {
-            log.warn("{} adversarial search(es) left queued or running by a stopped application are marked INTERRUPTED",
-                    jobIds.size());
+            log.warn("{} adversarial search(s) {} are marked INTERRUPTED", jobIds.size(), what);
         }
+        return jobIds.size();
     }
 }

@@ -37,7 +37,7 @@ class ExperimentRecoveryTests {
     void experimentsLeftRunningOrQueuedAreInterruptedWithTheirPoints() {
         ExperimentSettings settings = ExperimentSettings.defaults("union-find", Mode.SL, 8, 1000, 3);
         long running = repository.insert(settings, "test-admin", UUID.randomUUID());
-        assertThat(repository.claim(running)).isTrue();
+        assertThat(repository.claim(running, "test-node")).isTrue();
         repository.addPoint(running, new ExperimentPoint(250, 0.4, Map.of("label", 0.4), 1.5, 0, 16000, 5, 900));
         repository.addPoint(running, new ExperimentPoint(500, 0.5, Map.of("label", 0.5), Double.NaN, 0, 32000, 5, 1800));
         long queued = repository.insert(settings, "test-admin", null);
