@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WorkspaceFlowTests {
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     QuestionService questions;
 
     @Autowired
@@ -239,6 +242,9 @@ class WorkspaceFlowTests {
             ModelVersion version = registry.promote(registry.register(model, ModelKind.SL, null, Map.of()).id(),
                     "tests");
             Files.writeString(amplify.dataDir().resolve(version.artifactPath()), "not a model any more");
+            // and the database's copy, which a node falls back on: no copy of the model is left to load
+            jdbc.update("UPDATE model_artifacts SET content = ? WHERE model_version_id = ?",
+                    "not a model any more".getBytes(), version.id());
         }
         long expert = accounts.expert().id();
         String question = questions.exampleQuestion(UnionFind.NAME);
