@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.amplify.domains.permutation.PermutationPowering;
 import org.amplify.web.HttpBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two nodes of the packaged app on one PostgreSQL, as child processes: a session made on A is
  * signed in on B; failed sign-ins on A lock the user name on B; a model trained on A is promoted
- * and kept on B (its file fetched from the database and checked); a node killed with {@code kill -9}
+ * and kept on B (its file fetched from the database and checked) and B's copies answer a subquestion
+ * asked on B with it; a node killed with {@code kill -9}
  * leaves the other serving, and neither its new start nor the other's heartbeat marks a live node's
  * running experiment as interrupted, while the running work of a node that is gone is.
  * Node B runs no job server, so that the work is A's for sure.
@@ -91,6 +94,22 @@ class TwoNodesIT {
         assertThat(admin.at(nodeB).page("/models?domain=permutation-powering")).contains("is the champion now");
         assertThat(Files.readAllBytes(root.resolve("b/" + artifact))).as("B keeps the same bytes")
                 .isEqualTo(Files.readAllBytes(root.resolve("a/" + artifact)));
+
+        // B's copies answer a subquestion asked on B with the model trained on A
+        String name = firstName();
+        HttpResponse<String> tree = admin.at(nodeB).submit("/trees", "/trees", Map.of("domain", "permutation-powering",
+                "question", name + " 0 0 0 1 0 1", "size", "8", "seed", "42"));
+        assertThat(tree.statusCode()).as(tree.body()).isEqualTo(302);
+        String workspace = URI.create(tree.headers().firstValue("Location").orElseThrow()).getPath();
+        HttpResponse<String> asked = admin.at(nodeB).submit(workspace, workspace + "/subquestions",
+                Map.of("text", name + " 0 0 0 0 1 0"));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(302);
+        long asking = System.nanoTime();
+        while (!admin.at(nodeB).page(workspace).contains(">model version " + model + "<")) {
+            assertThat(Duration.ofNanos(System.nanoTime() - asking)).as("B's copies answer with model " + model)
+                    .isLessThan(Duration.ofSeconds(30));
+            Thread.sleep(250);
+        }
 
         // kill -9 of B while A runs an experiment: A keeps serving and running, B's new start leaves it alone
         long running = startExperiment(nodeA, token, """
@@ -163,6 +182,13 @@ class TwoNodesIT {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** A name of the seed-42 context of size 8 (its first fact's). */
+    private static String firstName() {
+        var domain = new PermutationPowering();
+        var context = domain.generate(8, new SplittableRandom(42L));
+        return domain.vocabulary().symbol(context.facts()[0][0]);
     }
 
     private static String issueToken(HttpBrowser admin) throws Exception {
