@@ -51,7 +51,7 @@ class QuestionFlow {
                 tree.stats().workspaces(), tree.workspaceBudget(), question.depth(), tree.depthLimit());
         return new Workspace(row.id(), row.questionId(), tree.id(), tree.title(), tree.domain(), question.depth(),
                 question.text(), readable(tree.domain(), question.text()), question.visibleContext(), row.contextUnlocked() ? parentContext : null, hidden,
-                row.open(), row.heldByOther(-1) ? row.heldBy() : null, row.heldByOther(-1) ? row.heldByName() : null,
+                row.open(), row.closed(), row.heldByOther(-1) ? row.heldBy() : null, row.heldByOther(-1) ? row.heldByName() : null,
                 row.heldUntil(), row.scratchpad(), row.draftAnswer(), row.answer(), row.answeredByName(),
                 row.version(), parentWorkspace, subs, siblings, budget, row.createdAt());
     }
@@ -161,7 +161,7 @@ class QuestionFlow {
         if (resolved.isPresent()) {
             return resolved;
         }
-        List<WorkspaceRow> all = workspaces.ofQuestion(questionId);
+        List<WorkspaceRow> all = workspaces.ofQuestion(questionId).stream().filter(w -> !w.closed()).toList();
         List<String> answers = all.stream().filter(w -> !w.open()).map(WorkspaceRow::answer).toList();
         if (answers.isEmpty() || answers.size() < all.size()) {
             return Optional.empty();
@@ -172,8 +172,26 @@ class QuestionFlow {
     }
 
     boolean disagreement(long questionId) {
-        List<WorkspaceRow> all = workspaces.ofQuestion(questionId);
-        return all.stream().noneMatch(WorkspaceRow::open) && answerOf(questionId).isEmpty();
+        List<WorkspaceRow> all = workspaces.ofQuestion(questionId).stream().filter(w -> !w.closed()).toList();
+        return !all.isEmpty() && all.stream().noneMatch(WorkspaceRow::open) && answerOf(questionId).isEmpty();
+    }
+
+    /**
+     * The subquestion's answer is settled in the workspace that asked it (accepted or corrected):
+     * the open workspaces of its own question, and everything they asked, are no longer needed.
+     */
+    void closeBelow(SubquestionRow sub, String reason, Long actorId) {
+        trees.questionOf(sub.id()).ifPresent(child -> workspaces.ofQuestion(child.id()).forEach(w -> {
+            if (w.open() && workspaces.close(w.id())) {
+                workspaces.event(w.id(), "CLOSED", actorId, Map.of("reason", reason));
+                closeBelow(w.id(), reason, actorId);
+            }
+        }));
+    }
+
+    /** The workspace was submitted or closed: the open workspaces below its subquestions are no longer needed. */
+    void closeBelow(long workspaceId, String reason, Long actorId) {
+        subquestions.ofWorkspace(workspaceId).forEach(s -> closeBelow(s, reason, actorId));
     }
 
     /** After a submit or a resolution: the answer, if the question has one now, goes to the workspace that asked. */

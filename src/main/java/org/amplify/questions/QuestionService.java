@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.amplify.domains.AlgorithmicDomain;
@@ -102,11 +103,11 @@ public class QuestionService {
                 throw new QuestionRefusedException("question", "Not a question of " + domain + ": write its "
                         + d.questionLength() + " symbols separated by spaces, e.g. '" + exampleQuestion(domain) + "'.");
             }
+            Context facts0;
             if (request.context() != null && !request.context().isBlank()) {
-                Context pasted = pasted(d, request.context());
-                size = pasted.size();
-                facts = notation(d, pasted);
-                context = describe(d, pasted);
+                facts0 = pasted(d, request.context());
+                size = facts0.size();
+                facts = notation(d, facts0);
             } else {
                 size = request.size() == null ? d.defaultSize() : request.size();
                 if (size < d.minSize() || size > d.maxSize()) {
@@ -114,8 +115,10 @@ public class QuestionService {
                             + d.maxSize() + ".");
                 }
                 seed = request.seed() == null ? new SplittableRandom().nextLong(1, Long.MAX_VALUE) : request.seed();
-                context = describe(d, d.generate(size, new SplittableRandom(seed)));
+                facts0 = d.generate(size, new SplittableRandom(seed));
             }
+            context = describe(d, facts0);
+            checkAnswerable(d, facts0, d.parse(question).orElseThrow(), "question");
         } else {
             context = request.context() == null ? "" : request.context().strip();
             if (context.length() > 100 * properties.maxTextLength()) {
@@ -143,6 +146,17 @@ public class QuestionService {
         return trees.list(search, 200);
     }
 
+    /**
+     * One subquestion as its row shows it, with its workspace without the other subquestions (what
+     * the row needs: cheap enough to answer an Ask at once, and for the row's own refreshes).
+     */
+    public Workspace.Row row(long workspaceId, long subquestionId) {
+        WorkspaceRow ws = workspaces.find(workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
+        SubquestionRow sub = subquestions.find(subquestionId).filter(s -> s.workspaceId() == workspaceId)
+                .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
+        return new Workspace.Row(flow.view(ws, false), flow.subquestion(sub, trees.domain(ws.treeId())));
+    }
+
     /** A workspace with everything its page shows. */
     public Workspace workspace(long id) {
         WorkspaceRow row = workspaces.find(id).orElseThrow(() -> new WorkspaceNotFoundException(id));
@@ -168,14 +182,23 @@ public class QuestionService {
 
     /** Open workspaces in queue order, held or not (for admins). */
     public List<QueueEntry> queue() {
-        return workspaces.open().stream().map(w -> new QueueEntry(w.id(), w.treeId(),
+        List<WorkspaceRow> open = workspaces.open();
+        Map<Long, int[]> progress = workspaces.progress(open.stream().map(WorkspaceRow::treeId).distinct().toList());
+        return open.stream().map(w -> new QueueEntry(w.id(), w.treeId(),
                 trees.question(w.questionId()).map(QuestionRow::text).orElse(""), w.heldByOther(-1) ? w.heldByName()
-                : null, w.heldByOther(-1) ? w.heldUntil() : null, w.createdAt())).toList();
+                : null, w.heldByOther(-1) ? w.heldUntil() : null, w.createdAt(),
+                progress.getOrDefault(w.treeId(), new int[2])[0], progress.getOrDefault(w.treeId(), new int[2])[1]))
+                .toList();
     }
 
-    /** One open workspace in the queue; {@code heldBy} is null when anyone may take it. */
+    /**
+     * One open workspace in the queue; {@code heldBy} is null when anyone may take it.
+     *
+     * @param treeDone how many of its tree's workspaces are submitted
+     * @param treeTotal how many of its tree's workspaces are still needed or submitted (closed ones are not counted)
+     */
     public record QueueEntry(long workspaceId, long treeId, String question, String heldBy,
-            java.time.Instant heldUntil, java.time.Instant createdAt) {}
+            java.time.Instant heldUntil, java.time.Instant createdAt, int treeDone, int treeTotal) {}
 
     // --- transcripts: what distillation trains on and researchers export ---------------------------
 
@@ -196,7 +219,7 @@ public class QuestionService {
     public List<Transcript> transcripts(List<Long> workspaceIds) {
         List<Transcript> result = new ArrayList<>();
         for (long id : workspaceIds) {
-            workspaces.find(id).filter(w -> !w.open()).ifPresent(w -> {
+            workspaces.find(id).filter(w -> !w.open() && !w.closed()).ifPresent(w -> {
                 Workspace view = flow.view(w, true);
                 String context = view.unlockedContext() == null ? view.visibleContext()
                         : view.visibleContext() + "\n\n" + view.unlockedContext();
@@ -291,6 +314,19 @@ public class QuestionService {
     }
 
     /** The context a tree's subquestions are about: generated again from its seed, or read from its pasted facts. */
+    /**
+     * Refuses a question its context cannot answer (a name that is in none of the facts, say):
+     * neither a person nor a copy could answer it, and a primitive one would read "?" from the context.
+     */
+    static void checkAnswerable(AlgorithmicDomain d, Context context, org.amplify.domains.Question question,
+            String field) {
+        if (d.solve(context, question) == org.amplify.domains.Vocabulary.UNKNOWN) {
+            throw new QuestionRefusedException(field, "'" + d.notation(question) + "' is not about this context: "
+                    + "every name in it must be in the facts, e.g. '"
+                    + d.notation(d.randomQuestion(context, 1, new SplittableRandom(7))) + "'.");
+        }
+    }
+
     public static Context contextOf(AlgorithmicDomain domain, Integer size, Long seed, String facts) {
         if (facts == null) {
             return domain.generate(size, new SplittableRandom(seed));

@@ -11,13 +11,18 @@ import java.util.List;
  * @param unlockedContext the parent's context, once the expert asked to unlock it (else null)
  * @param hiddenContext whether the parent saw more than was passed down (so there is something to unlock)
  * @param version for optimistic locking of the scratchpad and the draft answer
+ * @param closed its answer is no longer needed (closed without one; neither open nor submitted)
  * @param siblings the other experts' workspaces on the same question (when it asks for several)
  */
 public record Workspace(long id, long questionId, long treeId, String treeTitle, String domain, int depth,
         String question, String readable, String visibleContext, String unlockedContext, boolean hiddenContext, boolean open,
+        boolean closed,
         Long heldById, String heldByName, Instant heldUntil, String scratchpad, String draftAnswer, String answer,
         String answeredByName, long version, Long parentWorkspaceId, List<Subquestion> subquestions,
         List<Workspace> siblings, Budget budget, Instant createdAt) {
+
+    /** One subquestion's row: the subquestion and its workspace (whose own subquestions are left out). */
+    public record Row(Workspace ws, Subquestion sub) {}
 
     /** What is left of the tree's budgets. */
     public record Budget(int modelCalls, int modelCallBudget, int workspaces, int workspaceBudget, int depth,

@@ -67,9 +67,12 @@ public class WorkspaceService {
         String normalized = QuestionService.normalize(text);
         if (algorithmic.isPresent()) {
             AlgorithmicDomain d = algorithmic.get();
-            normalized = d.parse(text).map(d::notation).orElseThrow(() -> new QuestionRefusedException(
+            org.amplify.domains.Question parsed = d.parse(text).orElseThrow(() -> new QuestionRefusedException(
                     "subquestion", "Not a question of " + d.name() + ": write its " + d.questionLength()
                     + " symbols separated by spaces, e.g. '" + questions.exampleQuestion(d.name()) + "'."));
+            normalized = d.notation(parsed);
+            QuestionService.checkAnswerable(d, QuestionService.contextOf(d, tree.contextSize(), tree.contextSeed(),
+                    tree.contextFacts()), parsed, "subquestion");
         }
         String passed = passedContext == null ? "" : passedContext.strip();
         if (passed.isEmpty() && algorithmic.isPresent()) {
@@ -106,6 +109,8 @@ public class WorkspaceService {
                 subquestions.insertFeedback(subquestionId, judgedId, verdict, null, expertId, version);
                 workspaces.event(ws.id(), "ACCEPT", expertId, Map.of("subquestion", sub.position(),
                         "answer", judged.answer()));
+                flow.closeBelow(sub, "Subquestion " + sub.position() + " was accepted in workspace #" + ws.id() + ".",
+                        expertId);
             }
             case CORRECT -> {
                 questions.checkText("answer", correctedAnswer);
@@ -114,6 +119,8 @@ public class WorkspaceService {
                 workspaces.event(ws.id(), "CORRECT", expertId, Map.of("subquestion", sub.position(),
                         "answer", correctedAnswer.strip(), "was", judged == null || judged.answer() == null ? ""
                         : judged.answer()));
+                flow.closeBelow(sub, "Subquestion " + sub.position() + " was corrected in workspace #" + ws.id() + ".",
+                        expertId);
             }
             case EXPAND -> {
                 if (current.childQuestionId() != null) {
@@ -160,7 +167,18 @@ public class WorkspaceService {
         workspaces.submit(workspaceId, version, answer.strip(), expertId);
         workspaces.event(workspaceId, "ANSWER", expertId, Map.of("answer", answer.strip(),
                 "subquestions_unanswered", pending));
+        flow.closeBelow(workspaceId, "Workspace #" + workspaceId + ", which asked it, was submitted.", expertId);
         flow.questionAnswered(ws.questionId(), expertId);
+    }
+
+    /**
+     * The expert passes on this workspace: lets go of it and "Next workspace" no longer hands it to
+     * them (others still get it; they can open it from the queue themselves).
+     */
+    public void skip(long workspaceId, long expertId) {
+        WorkspaceRow ws = lockOpen(workspaceId);
+        workspaces.release(ws.id(), expertId);
+        workspaces.event(ws.id(), "SKIP", expertId, Map.of());
     }
 
     /** Shows the parent's context too (recorded: the transcript says the expert needed it). */
@@ -194,6 +212,9 @@ public class WorkspaceService {
 
     private WorkspaceRow lockOpen(long workspaceId) {
         WorkspaceRow ws = workspaces.lock(workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
+        if (ws.closed()) {
+            throw new QuestionRefusedException(null, "This workspace is closed: its answer is no longer needed.");
+        }
         if (!ws.open()) {
             throw new QuestionRefusedException(null, "This workspace is closed: its answer was submitted.");
         }

@@ -247,7 +247,8 @@ class WorkspaceFlowTests {
                     "not a model any more".getBytes(), version.id());
         }
         long expert = accounts.expert().id();
-        String question = questions.exampleQuestion(UnionFind.NAME);
+        var context = domain.generate(domain.defaultSize(), new SplittableRandom(9L));
+        String question = domain.notation(domain.randomQuestion(context, domain.levels(), new SplittableRandom(1)));
         long root = questions.createTree(new NewTree(UnionFind.NAME, question, null, null, 9L, null, null, null, null),
                 expert);
         long sub = work.ask(root, question, "", expert);

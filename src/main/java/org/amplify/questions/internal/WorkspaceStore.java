@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code workspaces} table and its append-only {@code workspace_events}. The scratchpad and the
  * draft answer are saved with optimistic locking (the version the expert loaded); the queue hands
- * out the oldest open workspace nobody holds with {@code FOR UPDATE SKIP LOCKED}.
+ * out the oldest open workspace nobody holds with {@code FOR UPDATE SKIP LOCKED}. A closed workspace
+ * (its answer no longer needed) is kept but never handed out.
  */
 @Repository
 public class WorkspaceStore {
@@ -99,6 +100,12 @@ public class WorkspaceStore {
                 Integer.class, treeId);
     }
 
+    /** Lets go of the workspace if {@code accountId} holds it. */
+    public void release(long id, long accountId) {
+        jdbc.update("UPDATE workspaces SET held_by = NULL, held_until = NULL WHERE id = ? AND held_by = ?", id,
+                accountId);
+    }
+
     /** Holds the workspace for {@code accountId} until now + hold. */
     public void hold(long id, long accountId, Duration hold) {
         jdbc.update("UPDATE workspaces SET held_by = ?, held_until = now() + ?::interval WHERE id = ?", accountId,
@@ -120,6 +127,29 @@ public class WorkspaceStore {
                 WHERE id = ? AND version = ? AND status = 'OPEN'""", answer, answer, accountId, id, version) == 1;
     }
 
+    /** Closes the workspace if it is open (its answer is no longer needed); answers whether it did. */
+    public boolean close(long id) {
+        return jdbc.update("""
+                UPDATE workspaces SET status = 'CLOSED', closed_at = now(), held_by = NULL, held_until = NULL,
+                  version = version + 1 WHERE id = ? AND status = 'OPEN'""", id) == 1;
+    }
+
+    /** Per tree of the given ones: its submitted workspaces and those still open (closed ones are no work). */
+    public Map<Long, int[]> progress(java.util.Collection<Long> treeIds) {
+        if (treeIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, int[]> result = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT q.tree_id, count(*) FILTER (WHERE w.status = 'SUBMITTED') AS done,
+                       count(*) FILTER (WHERE w.status <> 'CLOSED') AS total
+                FROM workspaces w JOIN questions q ON q.id = w.question_id
+                WHERE q.tree_id = ANY (?) GROUP BY q.tree_id""", rs -> {
+            result.put(rs.getLong("tree_id"), new int[] {rs.getInt("done"), rs.getInt("total")});
+        }, (Object) treeIds.toArray(Long[]::new));
+        return result;
+    }
+
     public void unlock(long id) {
         jdbc.update("UPDATE workspaces SET context_unlocked = true WHERE id = ?", id);
     }
@@ -134,7 +164,10 @@ public class WorkspaceStore {
                 WHERE w.status = 'OPEN' AND (w.held_by IS NULL OR w.held_until < now())
                   AND NOT EXISTS (SELECT 1 FROM workspaces o WHERE o.question_id = w.question_id AND o.id <> w.id
                                   AND (o.answered_by = ? OR (o.held_by = ? AND o.held_until >= now())))
-                ORDER BY w.created_at, w.id LIMIT 1 FOR UPDATE SKIP LOCKED""", Long.class, accountId, accountId);
+                  AND NOT EXISTS (SELECT 1 FROM workspace_events e WHERE e.workspace_id = w.id AND e.kind = 'SKIP'
+                                  AND e.actor_id = ?)
+                ORDER BY w.created_at, w.id LIMIT 1 FOR UPDATE SKIP LOCKED""", Long.class, accountId, accountId,
+                accountId);
         ids.forEach(id -> hold(id, accountId, hold));
         return ids.stream().findFirst();
     }
@@ -168,7 +201,7 @@ public class WorkspaceStore {
 
     private static WorkspaceRow row(ResultSet rs, int row) throws SQLException {
         return new WorkspaceRow(rs.getLong("id"), rs.getLong("question_id"), rs.getLong("tree_id"),
-                "OPEN".equals(rs.getString("status")), (Long) rs.getObject("held_by"), rs.getString("held_by_name"),
+                "OPEN".equals(rs.getString("status")), "CLOSED".equals(rs.getString("status")), (Long) rs.getObject("held_by"), rs.getString("held_by_name"),
                 TreeStore.instant(rs.getTimestamp("held_until")), rs.getString("scratchpad"),
                 rs.getString("draft_answer"), rs.getString("answer"), (Long) rs.getObject("answered_by"),
                 rs.getString("answered_by_name"), TreeStore.instant(rs.getTimestamp("submitted_at")),
@@ -176,7 +209,7 @@ public class WorkspaceStore {
     }
 
     /** A row of {@code workspaces}. */
-    public record WorkspaceRow(long id, long questionId, long treeId, boolean open, Long heldBy, String heldByName,
+    public record WorkspaceRow(long id, long questionId, long treeId, boolean open, boolean closed, Long heldBy, String heldByName,
             Instant heldUntil, String scratchpad, String draftAnswer, String answer, Long answeredBy,
             String answeredByName, Instant submittedAt, boolean contextUnlocked, long version, Instant createdAt) {
 

@@ -1,12 +1,12 @@
 package org.amplify.questions.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.Optional;
 import org.amplify.accounts.AccountPrincipal;
 import org.amplify.questions.QuestionRefusedException;
 import org.amplify.questions.QuestionService;
 import org.amplify.questions.Subquestion;
-import org.amplify.questions.SubquestionNotFoundException;
 import org.amplify.questions.Verdict;
 import org.amplify.questions.Workspace;
 import org.amplify.questions.WorkspaceConflictException;
@@ -52,18 +52,28 @@ class WorkspaceController {
 
     @GetMapping("/workspaces/{id}/subquestions/{subquestionId}")
     String subquestion(@PathVariable long id, @PathVariable long subquestionId, Model model) {
-        Workspace workspace = questions.workspace(id);
-        Subquestion sub = workspace.subquestions().stream().filter(s -> s.id() == subquestionId).findFirst()
-                .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
-        model.addAttribute("ws", workspace);
-        model.addAttribute("sub", sub);
+        Workspace.Row row = questions.row(id, subquestionId);
+        model.addAttribute("ws", row.ws());
+        model.addAttribute("sub", row.sub());
         return "questions/subquestion :: subquestion";
     }
 
     @GetMapping("/workspaces/{id}/history")
     String history(@PathVariable long id, Model model) {
-        model.addAttribute("ws", questions.workspace(id));
+        Workspace ws = questions.workspace(id);
+        model.addAttribute("ws", ws);
         model.addAttribute("events", questions.history(id));
+        // an event names a subquestion by its position and a question by its id: the page shows their texts
+        Map<String, Subquestion> byPosition = new java.util.HashMap<>();
+        Map<String, Subquestion> byQuestion = new java.util.HashMap<>();
+        for (Subquestion sub : ws.subquestions()) {
+            byPosition.put(String.valueOf(sub.position()), sub);
+            if (sub.childQuestionId() != null) {
+                byQuestion.put(String.valueOf(sub.childQuestionId()), sub);
+            }
+        }
+        model.addAttribute("byPosition", byPosition);
+        model.addAttribute("byQuestion", byQuestion);
         return "questions/history";
     }
 
@@ -84,10 +94,9 @@ class WorkspaceController {
         // from the page's script: the new subquestion is added to the list, the page stays as it is
         try {
             long asked = work.ask(id, text, passedContext, me.id());
-            Workspace workspace = questions.workspace(id);
-            model.addAttribute("ws", workspace);
-            model.addAttribute("sub", workspace.subquestions().stream().filter(s -> s.id() == asked).findFirst()
-                    .orElseThrow());
+            Workspace.Row row = questions.row(id, asked);
+            model.addAttribute("ws", row.ws());
+            model.addAttribute("sub", row.sub());
             response.setHeader("HX-Trigger", "subquestion-asked");
             return "questions/subquestion :: subquestion";
         } catch (QuestionRefusedException e) {
@@ -152,6 +161,18 @@ class WorkspaceController {
         }
         redirect.addFlashAttribute("success", "This workspace is yours for now: nobody else can change it.");
         return "redirect:/workspaces/" + next.get();
+    }
+
+    @PostMapping("/workspaces/{id}/skip")
+    String skip(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        try {
+            work.skip(id, me.id());
+            redirect.addFlashAttribute("success", "Skipped workspace #" + id
+                    + ": \"Next workspace\" will not hand it to you again (others still get it).");
+        } catch (QuestionRefusedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/queue";
     }
 
     @GetMapping("/queue")
