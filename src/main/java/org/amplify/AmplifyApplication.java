@@ -3,14 +3,19 @@ package org.amplify;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * Amplify: iterated amplification and distillation as a web application.
  *
  * <p>One modular monolith; each direct sub-package is an application module (see DESIGN.md).
+ * Asynchronous execution is on, so that Modulith's {@code @ApplicationModuleListener}s (the copies
+ * answering a subquestion) run on Boot's task executor after the request's commit, never on the
+ * request's thread.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableAsync
 public class AmplifyApplication {
 
     public static void main(String[] args) {

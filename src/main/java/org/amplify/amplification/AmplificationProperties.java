@@ -13,6 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * @param copies how many copies of the promoted model answer each subquestion (their answers are votes)
  * @param agreementThreshold the share of copies that must agree for an answer to be trusted; below
  *     it the subquestion goes to people
+ * @param textSimilarityThreshold in {@code text}, how close (cosine similarity of the text model's
+ *     embeddings) the questions the copies remember must be to the one asked for their answer to be
+ *     trusted, even when they all agree; below it the answer is "unsure" and goes to people. The
+ *     default 0.95 is calibrated on held-out questions ({@code TextTrustCalibration}, see README)
  * @param suggestionSources how many of the most similar answered questions a {@code text} workspace's
  *     suggestions are taken from
  * @param suggestions the most subquestions a {@code text} workspace is suggested at once (0: none)
@@ -22,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record AmplificationProperties(
         @Min(1) @DefaultValue("3") int copies,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6667") double agreementThreshold,
+        @DecimalMin("-1") @DecimalMax("1") @DefaultValue("0.95") double textSimilarityThreshold,
         @Min(1) @DefaultValue("3") int suggestionSources,
         @Min(0) @DefaultValue("5") int suggestions) {
 }

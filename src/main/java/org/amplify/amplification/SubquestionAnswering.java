@@ -76,9 +76,14 @@ public class SubquestionAnswering {
             }
             Context context = QuestionService.contextOf(domain, sub.contextSize(), sub.contextSeed(), sub.contextFacts());
             if (domain.isPrimitive(question.get())) {
-                questions.recordAnswer(id, AnswerSource.PRIMITIVE,
-                        domain.describeAnswer(domain.answerPrimitive(context, question.get())), List.of(), null, true,
-                        null, null);
+                int read = domain.answerPrimitive(context, question.get());
+                if (read == org.amplify.domains.Vocabulary.UNKNOWN) { // never a trusted "?"
+                    questions.recordAnswer(id, AnswerSource.UNANSWERED, null, List.of(), null, false, null,
+                            "The context does not answer this: is every name in it in the facts?");
+                } else {
+                    questions.recordAnswer(id, AnswerSource.PRIMITIVE, domain.describeAnswer(read), List.of(), null,
+                            true, null, null);
+                }
                 continue;
             }
             champion = copies.champion(sub.domain());
@@ -132,15 +137,23 @@ public class SubquestionAnswering {
             boolean trusted = majority.agreement() + 1e-9 >= properties.agreementThreshold();
             questions.recordAnswer(subs.get(i).id(), AnswerSource.MODEL, domain.describeAnswer(majority.answer()),
                     votes.of(i).stream().map(domain::describeAnswer).toList(), majority.agreement(), trusted,
-                    version.id(), trusted ? null : "The copies disagree: a person should answer this.");
+                    version.id(), trusted ? null : disagreement(votes.of(i).size(), majority.agreement()));
         }
         log.debug("{} copies of {} v{} answered {} subquestions", properties.copies(), domain.name(), version.version(),
                 subs.size());
     }
 
+    /** "2 of 3 copies agree, below the threshold of 67 %: a person should answer this." */
+    private String disagreement(int copies, double agreement) {
+        return String.format(java.util.Locale.ROOT, "%d of %d copies agree, below the threshold of %.0f %%: "
+                + "a person should answer this.", Math.round(agreement * copies), copies,
+                100 * properties.agreementThreshold());
+    }
+
     /**
      * A {@code text} subquestion: from memory, else by the copies of the text champion (ensemble
-     * members, each answering with its nearest remembered question's answer), else by people.
+     * members, each answering with its nearest remembered question's answer; trusted only when they
+     * agree and remember a close enough question: {@link TextTrust}), else by people.
      */
     private void answerText(SubquestionToAnswer sub) {
         Optional<ModelVersion> champion = copies.champion(sub.domain());
@@ -160,17 +173,10 @@ public class SubquestionAnswering {
             return;
         }
         List<TextAnswer> votes = copies.textVotes(champion.get(), sub.text(), properties.copies());
-        java.util.Map<String, Long> counts = votes.stream().collect(java.util.stream.Collectors.groupingBy(
-                TextAnswer::answer, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
-        String majority = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
-        double agreement = (double) counts.get(majority) / votes.size();
-        boolean trusted = agreement + 1e-9 >= properties.agreementThreshold();
-        double similarity = votes.stream().filter(v -> v.answer().equals(majority))
-                .mapToDouble(TextAnswer::similarity).average().orElse(0);
-        questions.recordAnswer(sub.id(), AnswerSource.MODEL, majority, votes.stream().map(TextAnswer::answer).toList(),
-                agreement, trusted, champion.get().id(), String.format(java.util.Locale.ROOT,
-                        "nearest answered questions: similarity %.2f%s", similarity,
-                        trusted ? "" : "; the copies disagree: a person should answer this."));
+        TextTrust trust = TextTrust.of(votes, properties.agreementThreshold(), properties.textSimilarityThreshold());
+        questions.recordAnswer(sub.id(), AnswerSource.MODEL, trust.answer(),
+                votes.stream().map(TextAnswer::answer).toList(), trust.agreement(), trust.trusted(),
+                champion.get().id(), trust.note());
     }
 
     private void answerWithoutModel(SubquestionToAnswer sub, String note) {

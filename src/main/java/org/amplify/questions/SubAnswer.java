@@ -13,4 +13,9 @@ import java.util.List;
  */
 public record SubAnswer(long id, AnswerSource source, String answer, List<String> votes, Double agreement,
         boolean trusted, Long modelVersionId, String note, Instant createdAt) {
+
+    /** How many copies gave the majority answer ("2 of 3 agree"); 0 unless MODEL. */
+    public long agreeing() {
+        return votes.stream().filter(v -> v.equals(answer)).count();
+    }
 }

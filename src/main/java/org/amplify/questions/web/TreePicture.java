@@ -6,15 +6,17 @@ import org.amplify.questions.TreeView;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The tree as an SVG drawn on the server: questions and subquestions as boxes, one column a depth,
- * leaves one under the other, each box coloured by status and linking to its workspace.
+ * The tree as an SVG drawn on the server: one box per question (the root, and every subquestion,
+ * whether or not it became a question of its own), one column a depth, leaves one under the other;
+ * each box shows its answer under the question, is coloured by a status the legend names, shows the
+ * whole text on hover and links to its workspace.
  */
 final class TreePicture {
 
     static final int BOX_WIDTH = 230;
-    static final int BOX_HEIGHT = 44;
+    static final int BOX_HEIGHT = 48;
     static final int COLUMN = 270;
-    static final int ROW = 56;
+    static final int ROW = 60;
     static final int MAX_LABEL = 30;
 
     private final List<String> boxes = new ArrayList<>();
@@ -36,38 +38,41 @@ final class TreePicture {
                 + String.join("", picture.edges) + String.join("", picture.boxes) + "</svg>";
     }
 
-    /** Lays out a question box and its subquestions; returns the y of its middle. */
+    /** Lays out the root question's box and its subquestions; returns the y of its middle. */
     private int question(TreeView.Node node, int column) {
         String status = node.answer() != null ? "answered-by-person" : node.disagreement() ? "needs-person" : "open";
-        String label = node.text() + (node.answer() != null ? " = " + node.answer() : "");
-        int y;
-        if (node.subquestions().isEmpty()) {
-            y = place();
-        } else {
-            List<Integer> children = new ArrayList<>();
-            for (TreeView.Branch branch : node.subquestions()) {
-                children.add(branch(branch, column + 1));
-            }
-            y = (children.get(0) + children.get(children.size() - 1)) / 2;
-            children.forEach(child -> edge(column, y, column + 1, child));
-        }
-        box(column, y, "question " + status, label, node.workspaceIds().isEmpty() ? null
-                : "/workspaces/" + node.workspaceIds().get(0), "question " + node.questionId());
+        int y = below(node, column);
+        box(column, y, "question " + status, node.text(), node.answer() != null ? "= " + node.answer()
+                : node.disagreement() ? "its experts disagree" : "open", node.workspaceIds().isEmpty() ? null
+                : "/workspaces/" + node.workspaceIds().get(0), "the question");
         return y;
     }
 
+    /**
+     * One box per subquestion: one that became a question of its own is the same box (it links to
+     * that question's workspace), and that question's subquestions hang from it.
+     */
     private int branch(TreeView.Branch branch, int column) {
-        String label = branch.text() + (branch.answer() != null ? " = " + branch.answer() : "");
-        int y;
-        if (branch.child() != null) {
-            int childY = question(branch.child(), column + 1);
-            y = childY;
-            edge(column, y, column + 1, childY);
-        } else {
-            y = place();
+        TreeView.Node child = branch.child();
+        int y = child == null ? place() : below(child, column);
+        String link = child != null && !child.workspaceIds().isEmpty() ? "/workspaces/" + child.workspaceIds().get(0)
+                : "/workspaces/" + branch.workspaceId() + "#subquestion-" + branch.subquestionId();
+        box(column, y, "subquestion " + branch.status().css(), branch.text(), branch.answer() != null
+                ? "= " + branch.answer() : branch.status().label(), link, branch.status().label());
+        return y;
+    }
+
+    /** Lays out the question's subquestions in the next column; returns the y of the question's box. */
+    private int below(TreeView.Node node, int column) {
+        if (node.subquestions().isEmpty()) {
+            return place();
         }
-        box(column, y, "subquestion " + branch.status().css(), label, "/workspaces/" + branch.workspaceId()
-                + "#subquestion-" + branch.subquestionId(), branch.status().label());
+        List<Integer> children = new ArrayList<>();
+        for (TreeView.Branch branch : node.subquestions()) {
+            children.add(branch(branch, column + 1));
+        }
+        int y = (children.get(0) + children.get(children.size() - 1)) / 2;
+        children.forEach(child -> edge(column, y, column + 1, child));
         return y;
     }
 
@@ -75,15 +80,20 @@ final class TreePicture {
         return 10 + (nextRow++) * ROW + BOX_HEIGHT / 2;
     }
 
-    private void box(int column, int y, String css, String label, String link, String title) {
+    /** A box: the question on its first line, its answer (or status) under it; both whole on hover. */
+    private void box(int column, int y, String css, String label, String second, String link, String title) {
         maxColumn = Math.max(maxColumn, column);
         int x = 10 + column * COLUMN;
-        String text = label.length() > MAX_LABEL ? label.substring(0, MAX_LABEL - 1) + "…" : label;
-        String shape = "<g class=\"node " + css + "\"><title>" + HtmlUtils.htmlEscape(label + " (" + title + ")")
-                + "</title><rect x=\"" + x + "\" y=\"" + (y - BOX_HEIGHT / 2) + "\" width=\"" + BOX_WIDTH
-                + "\" height=\"" + BOX_HEIGHT + "\" rx=\"7\"/><text x=\"" + (x + 10) + "\" y=\"" + (y + 5) + "\">"
-                + HtmlUtils.htmlEscape(text) + "</text></g>";
+        String shape = "<g class=\"node " + css + "\"><title>" + HtmlUtils.htmlEscape(label + "\n" + second + " ("
+                + title + ")") + "</title><rect x=\"" + x + "\" y=\"" + (y - BOX_HEIGHT / 2) + "\" width=\""
+                + BOX_WIDTH + "\" height=\"" + BOX_HEIGHT + "\" rx=\"7\"/><text class=\"label\" x=\"" + (x + 10)
+                + "\" y=\"" + (y - 4) + "\">" + HtmlUtils.htmlEscape(shorten(label)) + "</text><text class=\"answer\" x=\""
+                + (x + 10) + "\" y=\"" + (y + 14) + "\">" + HtmlUtils.htmlEscape(shorten(second)) + "</text></g>";
         boxes.add(link == null ? shape : "<a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + shape + "</a>");
+    }
+
+    private static String shorten(String text) {
+        return text.length() > MAX_LABEL ? text.substring(0, MAX_LABEL - 1) + "…" : text;
     }
 
     private void edge(int fromColumn, int fromY, int toColumn, int toY) {
