@@ -67,7 +67,7 @@ class WorkspaceBrowserTests {
                         status -> !status.equals("OPEN"), ANSWERS);
             }
             assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
-            assertThat(browser.find("#subquestions > li:nth-child(1) .votes").getText()).contains("copies:", "agreement");
+            assertThat(browser.find("#subquestions > li:nth-child(1) .votes").getText()).contains("copies:", " agree");
             assertThat(browser.find("#subquestions > li:nth-child(3) .votes").getText()).contains("from the context");
             browser.screenshot("workspace-answers");
 
@@ -105,11 +105,13 @@ class WorkspaceBrowserTests {
             long tree = questions.workspace(root).treeId();
             browser.open("/trees/" + tree).waitForText("Click a box");
             assertThat(browser.script("return document.querySelectorAll('#tree-picture g.node').length"))
-                    .isEqualTo(5L); // the root, three subquestions, the expanded one's own question
+                    .isEqualTo(4L); // one box per question: the root and its three subquestions
+            assertThat(browser.find("#tree-picture").getText()).as("answers under the questions")
+                    .contains("= " + names[3], "= " + names[4], "= " + names[5]);
             assertThat(browser.script("return document.querySelectorAll('#tree-picture g.corrected').length"))
                     .isEqualTo(1L);
             assertThat(browser.script("return document.querySelectorAll('#tree-picture g.answered-by-person').length"))
-                    .isEqualTo(3L); // the root, the expanded subquestion and its question
+                    .isEqualTo(2L); // the root and the expanded subquestion (its own question's box)
             assertThat(browser.find("#root-answer").getText()).contains(names[5]);
             browser.screenshot("tree-view");
             browser.click("#tree-picture a[href='/workspaces/" + root + "']");
