@@ -44,7 +44,16 @@ public class DatasetService {
 
     // --- the catalogue ------------------------------------------------------------------------------
 
-    /** Oldest first; every domain when {@code domain} is null. */
+    /** The domains a snapshot may be of, as the questions module names them. */
+    public List<String> domains() {
+        return questions.domainNames();
+    }
+
+    /**
+     * Oldest first; every domain when {@code domain} is null or blank.
+     *
+     * @throws DatasetRejectedException for an unknown domain
+     */
     public List<Snapshot> snapshots(String domain) {
         return catalog.snapshots(checkedDomain(domain));
     }
@@ -109,6 +118,22 @@ public class DatasetService {
     public RecordPage snapshotPage(long snapshotId, String cursor, Integer limit) {
         snapshot(snapshotId);
         return exports.page(ExportQuery.snapshot(snapshotId), cursor, checkedLimit(limit));
+    }
+
+    /**
+     * Writes the snapshot's subquestions flat, one row each (in the snapshot's order, then the order
+     * asked): JSON Lines, or CSV with a header line.
+     */
+    @Transactional(readOnly = true)
+    public long writeSnapshotSubquestions(long snapshotId, boolean csv, OutputStream out) {
+        snapshot(snapshotId);
+        return exports.write(ExportQuery.subquestions(snapshotId, csv), out);
+    }
+
+    @Transactional(readOnly = true)
+    public RecordPage snapshotSubquestionPage(long snapshotId, String cursor, Integer limit) {
+        snapshot(snapshotId);
+        return exports.page(ExportQuery.subquestions(snapshotId, false), cursor, checkedLimit(limit));
     }
 
     /** Writes the submitted transcripts that pass the filter as JSON Lines, oldest workspace first. */

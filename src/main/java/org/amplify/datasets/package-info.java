@@ -1,6 +1,8 @@
 /**
- * Datasets: researchers' read-only REST export of snapshots, transcripts and feedback, and of the
- * model registry's versions with their lineage. Nothing depends on this module.
+ * Datasets: researchers' read-only REST export of snapshots (nested, and flat: one row per
+ * subquestion, as JSON Lines or CSV), transcripts and feedback, and of the model registry's versions
+ * with their lineage; the Datasets page that lists the snapshots and downloads them. Nothing depends
+ * on this module.
  *
  * <p>It is a read model: exports are SQL over the tables the other modules write (questions' trees,
  * workspaces, subquestions, answers and feedback; distillation's snapshots and rounds; the models'

@@ -117,10 +117,12 @@ class RoleMatrixTests {
             Map.entry("POST /api/v1/rounds", Access.ADMIN),
             Map.entry("GET /api/v1/rounds/{id}", Access.ADMIN),
             Map.entry("POST /api/v1/rounds/{id}/cancel", Access.ADMIN),
-            // datasets: researchers' read-only exports, and the model registry over the API
+            // datasets: researchers' page and read-only exports, and the model registry over the API
             Map.entry("GET /api/v1/snapshots", Access.RESEARCHER),
             Map.entry("GET /api/v1/snapshots/{id}", Access.RESEARCHER),
             Map.entry("GET /api/v1/snapshots/{id}/transcripts", Access.RESEARCHER),
+            Map.entry("GET /api/v1/snapshots/{id}/subquestions", Access.RESEARCHER),
+            Map.entry("GET /datasets", Access.RESEARCHER),
             Map.entry("GET /api/v1/transcripts", Access.RESEARCHER),
             Map.entry("GET /api/v1/feedback", Access.RESEARCHER),
             Map.entry("GET /api/v1/models", Access.RESEARCHER),

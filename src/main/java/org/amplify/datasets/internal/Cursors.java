@@ -14,7 +14,8 @@ public final class Cursors {
     private Cursors() {
     }
 
-    /** @param listing which export, e.g. {@code t} (transcripts), {@code s12} (snapshot 12), {@code f} (feedback) */
+    /** @param listing which export, e.g. {@code t} (transcripts), {@code s12} (snapshot 12),
+     *     {@code q12} (snapshot 12's subquestions), {@code f} (feedback) */
     static String encode(String listing, long key) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("v1:" + listing + ":" + key).getBytes(StandardCharsets.US_ASCII));

@@ -18,7 +18,7 @@ public final class ExportQuery {
     private final List<Object> params;
     private final Kind kind;
 
-    private enum Kind { SNAPSHOT, TRANSCRIPTS, FEEDBACK }
+    private enum Kind { SNAPSHOT, TRANSCRIPTS, FEEDBACK, SUBQUESTIONS, SUBQUESTIONS_CSV }
 
     private ExportQuery(Kind kind, String listing, String where, List<Object> params) {
         this.kind = kind;
@@ -30,6 +30,16 @@ public final class ExportQuery {
     /** A snapshot's transcripts, in the snapshot's order. */
     public static ExportQuery snapshot(long snapshotId) {
         return new ExportQuery(Kind.SNAPSHOT, "s" + snapshotId, "", List.of(snapshotId));
+    }
+
+    /**
+     * A snapshot's subquestions, flat: one row each, in the snapshot's order then the order asked.
+     *
+     * @param csv CSV lines (after a header) rather than JSON objects
+     */
+    public static ExportQuery subquestions(long snapshotId, boolean csv) {
+        return new ExportQuery(csv ? Kind.SUBQUESTIONS_CSV : Kind.SUBQUESTIONS, "q" + snapshotId, "",
+                List.of(snapshotId));
     }
 
     /** Submitted transcripts, oldest workspace first. */
@@ -83,12 +93,22 @@ public final class ExportQuery {
             case SNAPSHOT -> TranscriptSql.snapshot(limitClause);
             case TRANSCRIPTS -> TranscriptSql.filtered(where, limitClause);
             case FEEDBACK -> FeedbackSql.filtered(where, limitClause);
+            case SUBQUESTIONS -> SubquestionSql.snapshot(false, limitClause);
+            case SUBQUESTIONS_CSV -> SubquestionSql.snapshot(true, limitClause);
         };
+    }
+
+    /** The line written before the records (the CSV header), or null. */
+    String header() {
+        return kind == Kind.SUBQUESTIONS_CSV ? SubquestionSql.CSV_HEADER : null;
     }
 
     Object[] params(long after) {
         List<Object> all = new ArrayList<>(params);
         all.add(after);
+        if (kind == Kind.SUBQUESTIONS || kind == Kind.SUBQUESTIONS_CSV) {
+            all.add(after); // SubquestionSql bounds the transcripts' positions with it, then the rows' keys
+        }
         return all.toArray();
     }
 }

@@ -3,6 +3,7 @@ package org.amplify.datasets.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,8 @@ public class ExportStore {
     }
 
     /**
-     * Writes every record of the query as one line (JSON Lines). Must run in a transaction: without
-     * one, PostgreSQL's driver would read every row before giving the first.
+     * Writes every record of the query as one line (JSON Lines, or CSV after its header line). Must
+     * run in a transaction: without one, PostgreSQL's driver would read every row before giving the first.
      *
      * @return the number of records written
      */
@@ -43,6 +44,14 @@ public class ExportStore {
         }
         long[] count = {0};
         Object[] params = query.params(-1);
+        if (query.header() != null) {
+            try {
+                out.write(query.header().getBytes(StandardCharsets.UTF_8));
+                out.write(NEWLINE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(query.sql(null));
             statement.setFetchSize(FETCH_SIZE);

@@ -60,8 +60,12 @@ final class TranscriptSql {
                   FROM feedback f JOIN users fu ON fu.id = f.expert_id
                   WHERE f.subquestion_id = s.id AND f.created_at <= w.submitted_at) x""".formatted(utc("f.created_at"));
 
-    /** QuestionFlow's rules: a correction wins, then a person's answer, then an accepted or trusted one. */
-    private static final String STATUS = """
+    /**
+     * QuestionFlow's rules: a correction wins, then a person's answer, then an accepted or trusted one.
+     * Reads {@code fb.verdict}, {@code fb.expanded}, {@code an.has_person}, {@code an.has_own},
+     * {@code an.own_answer}, {@code an.own_trusted} and {@code cq.id}; {@link SubquestionSql} uses it too.
+     */
+    static final String STATUS = """
             SELECT CASE WHEN fb.verdict = 'CORRECT' THEN 'CORRECTED'
                         WHEN coalesce(an.has_person, false) THEN 'ANSWERED_BY_PERSON'
                         WHEN fb.verdict IS NOT NULL AND coalesce(an.has_own, false) AND an.own_answer IS NOT NULL

@@ -31,4 +31,26 @@ final class ApiDocs {
             + "\"judgedAnswerId\":9001,\"judgedAnswer\":\"cd\",\"judgedSource\":\"MODEL\",\"verdict\":\"CORRECT\","
             + "\"correctedAnswer\":\"ef\",\"modelVersionId\":4,\"expertId\":3,\"expert\":\"alice\",\"createdAt\":"
             + "\"2025-01-31T12:02:10.000000Z\"}";
+
+    static final String SUBQUESTION_LINE = "{\"snapshot_id\":12,\"transcript_position\":1,\"tree_id\":97,"
+            + "\"question_id\":1204,\"workspace_id\":812,\"domain\":\"permutation-powering\",\"depth\":0,"
+            + "\"question\":\"ab 0 0 0 1 0 1\",\"subquestion_id\":5521,\"position\":1,\"subquestion\":"
+            + "\"ab 0 0 0 0 1 0\",\"passed_context\":\"ab cd\\ncd ef\\nef ab\",\"status\":\"CORRECTED\","
+            + "\"answer\":\"ef\",\"answer_source\":\"MODEL\",\"model_answer\":\"cd\",\"agreement\":0.6666666666666666,"
+            + "\"trusted\":true,\"model_version_id\":4,\"person_answer\":null,\"feedback_verdict\":\"CORRECT\","
+            + "\"corrected_answer\":\"ef\",\"child_question_id\":null,\"final_answer\":\"cd\",\"expert\":\"alice\","
+            + "\"asked_at\":\"2025-01-31T12:01:02.000000Z\",\"answered_at\":\"2025-01-31T12:02:10.000000Z\","
+            + "\"feedback_at\":\"2025-01-31T12:02:10.000000Z\",\"submitted_at\":\"2025-01-31T12:04:31.250113Z\"}";
+
+    static final String SUBQUESTION_PAGE = "{\"items\":[" + SUBQUESTION_LINE + "],\"nextCursor\":"
+            + "\"djE6cTEyOjE2Nzc3MjE3\"}";
+
+    static final String SUBQUESTION_CSV = "snapshot_id,transcript_position,tree_id,question_id,workspace_id,domain,"
+            + "depth,question,subquestion_id,position,subquestion,passed_context,status,answer,answer_source,"
+            + "model_answer,agreement,trusted,model_version_id,person_answer,feedback_verdict,corrected_answer,"
+            + "child_question_id,final_answer,expert,asked_at,answered_at,feedback_at,submitted_at\n"
+            + "12,1,97,1204,812,\"permutation-powering\",0,\"ab 0 0 0 1 0 1\",5521,1,\"ab 0 0 0 0 1 0\","
+            + "\"ab cd\ncd ef\nef ab\",\"CORRECTED\",\"ef\",\"MODEL\",\"cd\",0.6666666666666666,true,4,,\"CORRECT\","
+            + "\"ef\",,\"cd\",\"alice\",\"2025-01-31T12:01:02.000000Z\",\"2025-01-31T12:02:10.000000Z\","
+            + "\"2025-01-31T12:02:10.000000Z\",\"2025-01-31T12:04:31.250113Z\"";
 }

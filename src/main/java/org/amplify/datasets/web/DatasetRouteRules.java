@@ -6,11 +6,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The datasets API is for researchers (and admins, who hold every role): read-only exports. */
+/**
+ * The datasets page and API are for researchers (and admins, who hold every role): read-only exports.
+ */
 @Component
 class DatasetRouteRules implements RouteRules {
 
-    static final String[] ROUTES = {"/api/v1/snapshots", "/api/v1/snapshots/**", "/api/v1/transcripts",
+    static final String[] ROUTES = {"/datasets", "/api/v1/snapshots", "/api/v1/snapshots/**", "/api/v1/transcripts",
         "/api/v1/feedback", "/api/v1/models", "/api/v1/models/*"};
 
     @Override

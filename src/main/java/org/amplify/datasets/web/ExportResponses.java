@@ -27,6 +27,7 @@ final class ExportResponses {
 
     static final String NDJSON = "application/x-ndjson";
     static final MediaType NDJSON_TYPE = MediaType.parseMediaType(NDJSON);
+    static final String CSV = "text/csv";
 
     /** The response buffer: fewer, larger writes to the socket. */
     private static final int BUFFER = 64 * 1024;
@@ -74,8 +75,18 @@ final class ExportResponses {
 
     /** Streams an export as JSON Lines; a client that goes away ends it quietly. */
     static void lines(HttpServletResponse response, ToLongFunction<OutputStream> export) throws IOException {
+        stream(response, NDJSON, export);
+    }
+
+    /** Streams an export as CSV (RFC 4180, a header line first); a client that goes away ends it quietly. */
+    static void csv(HttpServletResponse response, ToLongFunction<OutputStream> export) throws IOException {
+        stream(response, CSV + ";header=present", export);
+    }
+
+    private static void stream(HttpServletResponse response, String contentType, ToLongFunction<OutputStream> export)
+            throws IOException {
         response.setBufferSize(BUFFER);
-        response.setContentType(NDJSON);
+        response.setContentType(contentType);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         OutputStream out = response.getOutputStream();
         try {

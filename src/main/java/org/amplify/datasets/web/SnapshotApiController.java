@@ -73,6 +73,54 @@ class SnapshotApiController {
         }
     }
 
+    @GetMapping(value = "/{id}/subquestions")
+    @Operation(summary = "A snapshot's subquestions, flat: one row each",
+            description = "The same transcripts as `/transcripts`, one row per subquestion (in the snapshot's order, "
+                    + "then the order asked): its transcript's tree, question and workspace, the subquestion, its "
+                    + "status and answer, the newest answer of the copies (source, agreement, trust, model version), "
+                    + "the newest verdict, and timestamps (UTC text) in the columns ending in `_at`. A transcript "
+                    + "without subquestions has no row. `format=csv` answers CSV (`text/csv`, a header line "
+                    + "first, streamed), whatever the Accept header." + ApiDocs.NEGOTIATION)
+    @ApiResponse(responseCode = "200", description = "the subquestions", content = {
+        @Content(mediaType = ExportResponses.NDJSON,
+                examples = @ExampleObject(name = "one line", value = ApiDocs.SUBQUESTION_LINE)),
+        @Content(mediaType = "application/json",
+                examples = @ExampleObject(name = "a page", value = ApiDocs.SUBQUESTION_PAGE)),
+        @Content(mediaType = ExportResponses.CSV,
+                examples = @ExampleObject(name = "the header and one row", value = ApiDocs.SUBQUESTION_CSV))})
+    void subquestions(@Parameter(description = "the snapshot's id", example = "12") @PathVariable long id,
+            @Parameter(description = "`jsonl` (the default: JSON Lines, or pages with `Accept: application/json`) "
+                    + "or `csv`", example = "csv", schema = @Schema(allowableValues = {"jsonl", "csv"}))
+            @RequestParam(required = false) String format,
+            @Parameter(description = "pages only: the nextCursor of the previous page")
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "pages only: records per page, 1 to 1000 (default 100)", example = "100")
+            @RequestParam(required = false) Integer limit,
+            HttpServletRequest request, HttpServletResponse response)
+            throws IOException, HttpMediaTypeNotAcceptableException {
+        boolean csv = csv(format);
+        if (!csv && ExportResponses.wantsPages(request)) {
+            ExportResponses.page(response, datasets.snapshotSubquestionPage(id, cursor, limit));
+            return;
+        }
+        datasets.snapshot(id); // a 404 before the first line
+        if (csv) {
+            ExportResponses.csv(response, out -> datasets.writeSnapshotSubquestions(id, true, out));
+        } else {
+            ExportResponses.lines(response, out -> datasets.writeSnapshotSubquestions(id, false, out));
+        }
+    }
+
+    private static boolean csv(String format) {
+        if (format == null || format.isBlank() || format.strip().equalsIgnoreCase("jsonl")) {
+            return false;
+        }
+        if (format.strip().equalsIgnoreCase("csv")) {
+            return true;
+        }
+        throw new DatasetRejectedException("format", "'" + format.strip() + "' is not a format: jsonl or csv");
+    }
+
     @ExceptionHandler(DatasetRejectedException.class)
     ProblemDetail rejected(DatasetRejectedException e) {
         return ExportResponses.rejected(e);
