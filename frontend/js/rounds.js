@@ -59,10 +59,29 @@
     /** The round ended: its result in place, without reloading the page. */
     function showEnd(round) {
         if (round.modelVersionId != null) {
-            document.getElementById('round-version').textContent = 'model version id ' + round.modelVersionId
-                + (round.promoted ? ' (promoted)' : '');
+            // the version's one name: "v4" (the round's page names the domain), linked to its row on the Models page
+            const href = '/models?domain=' + encodeURIComponent(round.domain) + '#version-' + round.modelVersion;
+            const version = document.getElementById('round-version');
+            version.textContent = '';
+            const anchor = document.createElement('a');
+            anchor.id = 'round-version-link';
+            anchor.href = href;
+            anchor.textContent = 'v' + round.modelVersion;
+            version.appendChild(anchor);
+            if (round.promoted) {
+                const badge = document.createElement('span');
+                badge.className = 'badge champion';
+                badge.textContent = 'champion';
+                version.append(' ', badge);
+            }
             const link = document.getElementById('models-link');
+            link.href = href;
+            link.textContent = 'See ' + round.domain + ' v' + round.modelVersion + ' on the Models page'
+                + (round.promoted ? '' : ', to promote it');
             link.hidden = false;
+        }
+        if (round.promotionReason) {
+            document.getElementById('round-promotion').textContent = round.promotionReason;
         }
         if (round.metrics && round.metrics.accuracy != null) {
             document.getElementById('round-accuracy').textContent = (round.metrics.accuracy * 100).toFixed(1) + ' %';

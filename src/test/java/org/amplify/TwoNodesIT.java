@@ -105,7 +105,8 @@ class TwoNodesIT {
                 Map.of("text", name + " 0 0 0 0 1 0"));
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(302);
         long asking = System.nanoTime();
-        while (!admin.at(nodeB).page(workspace).contains(">model version " + model + "<")) {
+        String modelName = ">permutation-powering v" + version.get("version").asInt() + "<";
+        while (!admin.at(nodeB).page(workspace).contains(modelName)) {
             assertThat(Duration.ofNanos(System.nanoTime() - asking)).as("B's copies answer with model " + model)
                     .isLessThan(Duration.ofSeconds(30));
             Thread.sleep(250);

@@ -118,6 +118,12 @@ public class DistillationService {
         return get(id);
     }
 
+    /** Whether the version a round registered is its domain's champion now (promoted by the round or since). */
+    public boolean registeredChampion(Round round) {
+        return round.modelVersionId() != null && registry.champion(round.domain())
+                .map(champion -> champion.id() == round.modelVersionId()).orElse(false);
+    }
+
     /** The transcripts a round's snapshot froze, in order (empty before its snapshot phase). */
     public List<Long> snapshotTranscripts(long roundId) {
         Round round = get(roundId);

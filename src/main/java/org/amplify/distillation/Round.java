@@ -9,10 +9,13 @@ import java.util.Map;
  * @param step steps done in the current phase, of {@code totalSteps} (the progress bar)
  * @param parentVersionId the champion it trained from (null: from scratch)
  * @param modelVersionId the version it registered (null until then)
+ * @param promotionReason why its version was or was not promoted when the round ended, in words (null: none
+ *     registered, or a round older than this field)
  * @param metrics held-out accuracy of the new version and of its parent on the same items, sizes, snapshot
  */
 public record Round(long id, String domain, RoundStatus status, RoundPhase phase, int step, int totalSteps,
-        Double loss, Long parentVersionId, Long modelVersionId, boolean promoted, Map<String, Object> metrics,
+        Double loss, Long parentVersionId, Long modelVersionId, boolean promoted, String promotionReason,
+        Map<String, Object> metrics,
         Long snapshotId, Integer snapshotSize, String errorMessage, String startedBy, boolean cancelRequested,
         Instant createdAt, Instant startedAt, Instant finishedAt) {
 

@@ -12,6 +12,7 @@ import org.amplify.experiments.internal.CancellationFlags;
 import org.amplify.experiments.internal.ExperimentRepository;
 import org.amplify.experiments.internal.RequestedSettings;
 import org.amplify.experiments.internal.RunExperiment;
+import org.amplify.models.ModelRegistry;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,11 @@ public class ExperimentService {
     private final CancellationFlags flags;
     private final JobRequestScheduler jobs;
     private final Domains domains;
+    private final ModelRegistry registry;
 
     ExperimentService(ExperimentRepository experiments, RequestedSettings requestedSettings, CancellationFlags flags,
-            JobRequestScheduler jobs, Domains domains) {
+            JobRequestScheduler jobs, Domains domains, ModelRegistry registry) {
+        this.registry = registry;
         this.experiments = experiments;
         this.requestedSettings = requestedSettings;
         this.flags = flags;
@@ -118,6 +121,12 @@ public class ExperimentService {
     /** @throws ExperimentNotFoundException */
     public Experiment get(long id) {
         return experiments.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+    }
+
+    /** Whether the model an experiment registered is its domain's champion now. */
+    public boolean registeredChampion(Experiment experiment) {
+        return experiment.modelVersionId() != null && registry.champion(experiment.domain())
+                .map(champion -> champion.id() == experiment.modelVersionId()).orElse(false);
     }
 
     /**

@@ -160,7 +160,8 @@ class SuggestionFlowTests {
         assertThat(share.shown()).isEqualTo(6);
         assertThat(share.share()).isEqualTo(2.0 / 6);
         mvc.perform(as(get("/suggestions"), accounts.admin())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("v" + champion.version())))
+                .andExpect(content().string(containsString("href=\"/models?domain=text#version-" + champion.version()
+                        + "\">v" + champion.version() + "</a>")))
                 .andExpect(content().string(containsString("33")));
         mvc.perform(as(get("/suggestions"), expert)).andExpect(status().isForbidden());
         mvc.perform(as(get("/models").param("domain", "text"), accounts.admin()))

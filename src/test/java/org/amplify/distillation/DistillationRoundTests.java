@@ -40,12 +40,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Distillation on the {@code text} domain from transcripts the test makes through the real
- * services: two rounds end to end (snapshot, train, evaluate, register, promote), the second from the
- * first's weights; the copies answer from the champion; soft targets change what a round learns.
+ * services: a useless first model is not promoted (below the minimum accuracy); two rounds end to end
+ * (snapshot, train, evaluate, register, promote), the second from the first's weights; the copies answer from the champion; soft targets change what a round learns.
  */
 @SpringBootTest(properties = "amplify.distillation.epochs=40")
 @AutoConfigureMockMvc
@@ -88,9 +89,46 @@ class DistillationRoundTests {
     @Autowired
     MockMvc mvc;
 
+    /**
+     * A first model with no parent to beat is still not promoted automatically under the minimum held-out
+     * accuracy: here every held-out answer is one the training part never had, so 0 %. Page and API say why.
+     */
+    @Test
+    @Order(0)
+    void aFirstModelBelowTheMinimumAccuracyIsNotPromotedAndThePageAndApiSayWhy() throws Exception {
+        Account expert = accounts.expert();
+        for (int i = 0; i < 10; i++) {
+            long ws = questions.createTree(new NewTree("text", "riddle number " + i, "", null, null, null, null, null,
+                    null), expert.id());
+            work.submit(ws, questions.workspace(ws).version(), "unique answer " + i, expert.id());
+        }
+        Round round = finish(distillation.start(new RoundRequest("text", false, true, 5, 7L, false), "test-admin"));
+        assertThat(round.status()).as(String.valueOf(round.errorMessage())).isEqualTo(RoundStatus.SUCCEEDED);
+        assertThat(round.parentVersionId()).isNull();
+        assertThat(round.metrics().get("accuracy")).isEqualTo(0.0);
+        assertThat(round.promoted()).isFalse();
+        assertThat(round.promotionReason()).isEqualTo("Not promoted: held-out accuracy 0.0 % is below the minimum 50 %.");
+        assertThat(registry.champion("text")).isEmpty();
+        int number = registry.find(round.modelVersionId()).orElseThrow().version();
+
+        mvc.perform(get("/rounds/" + round.id()).with(user(accounts.principal(accounts.admin()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "Not promoted: held-out accuracy 0.0 % is below the minimum 50 %.")))
+                .andExpect(content().string(containsString("href=\"/models?domain=text#version-" + number + "\"")))
+                .andExpect(content().string(containsString(">v" + number + "<")))
+                .andExpect(content().string(containsString("on the Models page, to promote it")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("model version id"))));
+        mvc.perform(get("/api/v1/rounds/" + round.id()).header("Authorization", "Bearer "
+                        + accounts.token(accounts.admin())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.promoted").value(false))
+                .andExpect(jsonPath("$.modelVersion").value(number))
+                .andExpect(jsonPath("$.promotionReason").value(round.promotionReason()));
+    }
+
     @Test
     @Order(1)
-    void twoRoundsSnapshotTrainEvaluateRegisterAndPromoteAndTheCopiesServeTheChampion() {
+    void twoRoundsSnapshotTrainEvaluateRegisterAndPromoteAndTheCopiesServeTheChampion() throws Exception {
         Account expert = accounts.expert();
         answerAll(expert, 0, 4); // the first four phrasings of each group
         Round first = finish(distillation.start(new RoundRequest("text", false, true, null, 7L, false), "test-admin"));
@@ -98,7 +136,14 @@ class DistillationRoundTests {
         assertThat(first.snapshotSize()).isEqualTo(GROUPS.length * 4);
         assertThat(first.parentVersionId()).isNull();
         assertThat(first.promoted()).isTrue();
+        assertThat(first.promotionReason()).as("accuracy %s", first.metrics().get("accuracy"))
+                .startsWith("Promoted automatically: first model (no parent to beat), ").endsWith(" ≥ the minimum 50 %.");
         ModelVersion v1 = registry.find(first.modelVersionId()).orElseThrow();
+        mvc.perform(get("/rounds/" + first.id()).with(user(accounts.principal(accounts.admin()))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(first.promotionReason())))
+                .andExpect(content().string(containsString("badge champion")))
+                .andExpect(content().string(containsString("See text v" + v1.version() + " on the Models page<")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("to promote it"))));
         assertThat(registry.champion("text")).contains(v1);
         assertThat(first.metrics()).containsKeys("accuracy", "trainExamples", "heldOutExamples", "snapshotId");
         assertThat(distillation.snapshotTranscripts(first.id())).hasSize(GROUPS.length * 4);
@@ -122,12 +167,25 @@ class DistillationRoundTests {
         ModelVersion v2 = registry.find(second.modelVersionId()).orElseThrow();
         assertThat(v2.parentId()).isEqualTo(v1.id());
         assertThat(second.metrics()).containsKey("parentAccuracy");
+        assertThat(second.promotionReason()).isEqualTo("Not promoted automatically: auto-promotion was off.");
+        mvc.perform(get("/rounds/" + second.id()).with(user(accounts.principal(accounts.admin()))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(second.promotionReason())))
+                .andExpect(content().string(containsString("href=\"/models?domain=text#version-" + v1.version()
+                        + "\">v" + v1.version() + "</a>")))
+                .andExpect(content().string(containsString("See text v" + v2.version() + " on the Models page, to promote it")));
 
         registry.promote(v2.id(), "test-admin");
         long again = work.ask(ws, "which city is the capital of france", "", expert.id());
         SubAnswer byV2 = modelAnswer(ws, again);
         assertThat(byV2.modelVersionId()).isEqualTo(v2.id());
         assertThat(byV2.answer()).isEqualTo("paris");
+        // each copies' answer names the version that gave it as every page does, linked to the Models page
+        mvc.perform(get("/workspaces/" + ws).with(user(accounts.principal(expert)))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/models?domain=text#version-" + v1.version()
+                        + "\">text v" + v1.version() + "</a>")))
+                .andExpect(content().string(containsString("href=\"/models?domain=text#version-" + v2.version()
+                        + "\">text v" + v2.version() + "</a>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("model version"))));
     }
 
     @Test

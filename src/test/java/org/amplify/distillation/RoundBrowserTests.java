@@ -41,6 +41,9 @@ class RoundBrowserTests {
     @Autowired
     ModelRegistry registry;
 
+    @Autowired
+    DistillationService distillation;
+
     @Test
     void anAdminStartsARoundWatchesItAndPromotesItsVersion() {
         Account expert = accounts.expert();
@@ -62,7 +65,14 @@ class RoundBrowserTests {
             browser.waitForAttribute("#progress-bar", "style", style -> percent(style) > percent(first), ROUND);
             browser.waitForAttribute("#round-status", "textContent", "SUCCEEDED"::equals, ROUND);
             assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
-            assertThat(browser.find("#round-version").getText()).startsWith("model version id");
+            Round round = distillation.get(Long.parseLong(browser.path().substring("/rounds/".length())));
+            int number = registry.find(round.modelVersionId()).orElseThrow().version();
+            assertThat(browser.find("#round-version-link").getText()).isEqualTo("v" + number);
+            assertThat(browser.find("#round-version-link").getAttribute("href"))
+                    .endsWith("/models?domain=text#version-" + number);
+            assertThat(browser.find("#round-promotion").getText()).isEqualTo(round.promotionReason())
+                    .startsWith("Not promoted automatically: auto-promotion was off");
+            assertThat(browser.find("#models-link").getText()).endsWith(", to promote it");
             assertThat(browser.find("#round-snapshot").getText()).contains((DistillationRoundTests.GROUPS.length * 5)
                     + " transcripts");
             browser.screenshot("round-finished");

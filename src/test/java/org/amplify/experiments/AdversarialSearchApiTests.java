@@ -173,6 +173,10 @@ class AdversarialSearchApiTests {
         Long started = jdbc.queryForObject("SELECT max(id) FROM adversarial_searches WHERE model_version_id = ?",
                 Long.class, searched.id());
         assertThat(started).isNotNull();
+        // the list names the searched model as every page does, linked to its row on the Models page
+        mvc.perform(get("/experiments/adversarial").with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/models?domain=permutation-powering#version-"
+                        + searched.version() + "\">permutation-powering v" + searched.version() + "</a>")));
     }
 
     private ModelVersion model() {

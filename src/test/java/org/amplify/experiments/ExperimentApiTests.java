@@ -8,6 +8,7 @@ import org.amplify.accounts.TestAccounts;
 import org.amplify.models.ModelKind;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
+import org.amplify.questions.TestTrees;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -51,6 +53,9 @@ class ExperimentApiTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    TestTrees trees;
+
     @Test
     void tinySlAndIaRunsSucceedWithTheirPointsAndAModel() throws Exception {
         long sl = start("""
@@ -79,6 +84,44 @@ class ExperimentApiTests {
         mvc.perform(get("/api/v1/experiments").param("domain", "permutation-powering").header(HttpHeaders.AUTHORIZATION,
                         researcher()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == " + sl + ")].status").value("SUCCEEDED"));
+    }
+
+    /**
+     * The experiment page names its model as everywhere else ("permutation-powering v3", a link to its row on the
+     * Models page) and offers admins, not researchers, a Promote button until it is the champion.
+     */
+    @Test
+    void theExperimentPageLinksItsModelAndOffersAdminsToPromoteItUntilItIsTheChampion() throws Exception {
+        ModelVersion before = trees.promotedUntrainedModel(); // the champion the other tests expect, put back below
+        long id = start("""
+                {"domain": "permutation-powering", "mode": "SL", "size": 8, "steps": 10, "batch": 16,
+                 "seed": 3, "evaluateEvery": 10}""");
+        Map<String, Object> done = waitFor(id, e -> e.get("status").equals("SUCCEEDED"), TINY_RUN_LIMIT);
+        ModelVersion model = registry.find(((Number) done.get("modelVersionId")).longValue()).orElseThrow();
+        String link = "href=\"/models?domain=permutation-powering#version-" + model.version() + "\"";
+        String name = ">permutation-powering v" + model.version() + "<";
+        String promote = "action=\"/models/" + model.id() + "/promote\"";
+
+        String admin = page(id, accounts.admin());
+        assertThat(admin).contains(link, name, promote, "id=\"promote\"", "name=\"_csrf\"")
+                .doesNotContain("model version id");
+        assertThat(page(id, accounts.researcher())).contains(link, name).doesNotContain(promote);
+        mvc.perform(post("/models/" + model.id() + "/promote").with(csrf())
+                .with(user(accounts.principal(accounts.researcher())))).andExpect(status().isForbidden());
+
+        try {
+            mvc.perform(post("/models/" + model.id() + "/promote").with(csrf())
+                    .with(user(accounts.principal(accounts.admin())))).andExpect(status().is3xxRedirection());
+            assertThat(registry.champion("permutation-powering")).contains(model);
+            assertThat(page(id, accounts.admin())).contains(link, name, "badge champion").doesNotContain(promote);
+        } finally {
+            registry.promote(before.id(), "tests");
+        }
+    }
+
+    private String page(long id, org.amplify.accounts.Account who) throws Exception {
+        return mvc.perform(get("/experiments/" + id).with(user(accounts.principal(who)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.amplify.experiments;
 
 import java.time.Duration;
+import org.amplify.models.ModelRegistry;
 import org.amplify.web.Browser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,9 @@ class ExperimentBrowserTests {
 
     @Autowired
     ExperimentService experiments;
+
+    @Autowired
+    ModelRegistry registry;
 
     @Test
     void anAdminStartsWatchesAndCancelsAnExperiment() {
@@ -64,7 +68,12 @@ class ExperimentBrowserTests {
             assertThat(experiments.get(id).status()).isEqualTo(ExperimentStatus.CANCELLED);
             assertThat(experiments.points(id, -1)).isNotEmpty();
             assertThat(browser.script("return document.getElementById('cancel') === null")).isEqualTo(true);
-            assertThat(browser.text()).contains("model version id");
+            String registered = "permutation-powering v" + registry.find(experiments.get(id).modelVersionId())
+                    .orElseThrow().version();
+            assertThat(browser.find("#experiment-model-link").getText()).isEqualTo(registered);
+            assertThat(browser.find("#experiment-model-link").getAttribute("href"))
+                    .endsWith("/models?domain=permutation-powering#version-" + registered.substring(registered.lastIndexOf('v') + 1));
+            assertThat(browser.find("#promote").getText()).isEqualTo("Promote"); // not the champion: an admin may promote it
             browser.screenshot("experiment-cancelled");
 
             browser.open("/experiments?domain=permutation-powering").waitForText("#" + id);

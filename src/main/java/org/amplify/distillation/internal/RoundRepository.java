@@ -97,16 +97,16 @@ public class RoundRepository {
                 id) == 1;
     }
 
+    /** Ends a running round; {@code promotionReason} says why its version was or was not promoted (null: none registered). */
     public void finish(long id, RoundStatus status, String error, Long modelVersionId, boolean promoted,
-            Map<String, Object> metrics) {
+            String promotionReason, Map<String, Object> metrics) {
         jdbc.update("""
-                UPDATE rounds SET status = ?, error_message = ?, model_version_id = ?, promoted = ?,
+                UPDATE rounds SET status = ?, error_message = ?, model_version_id = ?, promoted = ?, promotion_reason = ?,
                   metrics = ?::jsonb, phase = CASE WHEN ? = 'SUCCEEDED' THEN 'DONE' ELSE phase END, finished_at = now()
-                WHERE id = ? AND status = 'RUNNING'""", status.name(), error, modelVersionId, promoted,
+                WHERE id = ? AND status = 'RUNNING'""", status.name(), error, modelVersionId, promoted, promotionReason,
                 json.writeValueAsString(metrics), status.name(), id);
     }
 
-    /** Marks every unfinished round INTERRUPTED; returns their jobs' ids. */
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
         Object[] parameters = new Object[which.parameters().length + 1];
@@ -148,7 +148,7 @@ public class RoundRepository {
         return new Round(rs.getLong("id"), rs.getString("domain"), RoundStatus.valueOf(rs.getString("status")),
                 RoundPhase.valueOf(rs.getString("phase")), rs.getInt("step"), rs.getInt("total_steps"),
                 (Double) rs.getObject("loss"), (Long) rs.getObject("parent_version_id"),
-                (Long) rs.getObject("model_version_id"), rs.getBoolean("promoted"),
+                (Long) rs.getObject("model_version_id"), rs.getBoolean("promoted"), rs.getString("promotion_reason"),
                 json.readValue(rs.getString("metrics"), new TypeReference<Map<String, Object>>() { }),
                 (Long) rs.getObject("snapshot_id"), (Integer) rs.getObject("snapshot_size"),
                 rs.getString("error_message"), rs.getString("started_by"), rs.getBoolean("cancel_requested"),

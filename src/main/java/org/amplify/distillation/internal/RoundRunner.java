@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one round on a background worker: snapshot, train X(k+1) from the champion X(k) (or from
- * scratch), evaluate both on the held-out part of the snapshot, register, and promote when asked
- * and better. A cancel or a shutdown stops it at the next training step; it then registers nothing
+ * scratch), evaluate both on the held-out part of the snapshot, register, and promote when asked,
+ * at least {@code min-promotion-accuracy} and better than the parent ({@link PromotionDecision}, whose reason the
+ * round keeps). A cancel or a shutdown stops it at the next training step; it then registers nothing
  * (the snapshot stays, as snapshots never change) and the champion is unchanged.
  */
 @Component
@@ -95,23 +96,24 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
                     : trainText(id, transcripts, parentVersion, options, stop, metrics);
             Double accuracy = (Double) metrics.get("accuracy");
             Double parentAccuracy = (Double) metrics.get("parentAccuracy");
-            boolean promote = Boolean.TRUE.equals(options.get("autoPromote")) && (parentAccuracy == null
-                    || accuracy == null || accuracy > parentAccuracy);
-            if (promote) {
+            PromotionDecision decision = PromotionDecision.decide(Boolean.TRUE.equals(options.get("autoPromote")),
+                    accuracy, parentAccuracy, parentVersion.map(p -> "v" + p.version()).orElse(null),
+                    properties.minPromotionAccuracy());
+            if (decision.promote()) {
                 rounds.progress(id, RoundPhase.PROMOTE, stop.total, stop.total, null);
                 registry.promote(version.id(), round.startedBy());
             }
-            rounds.finish(id, RoundStatus.SUCCEEDED, null, version.id(), promote, metrics);
-            log.info("Round {} of {} succeeded: {} v{}, held-out accuracy {} (parent {}){}", id, round.domain(),
-                    version.domain(), version.version(), accuracy, parentAccuracy, promote ? ", promoted" : "");
+            rounds.finish(id, RoundStatus.SUCCEEDED, null, version.id(), decision.promote(), decision.reason(), metrics);
+            log.info("Round {} of {} succeeded: {} v{}, held-out accuracy {} (parent {}). {}", id, round.domain(),
+                    version.domain(), version.version(), accuracy, parentAccuracy, decision.reason());
         } catch (TrainingCancelledException e) {
             boolean shutdown = stop.byShutdown;
             rounds.finish(id, shutdown ? RoundStatus.INTERRUPTED : RoundStatus.CANCELLED,
-                    shutdown ? STOPPED_BY_SHUTDOWN : null, null, false, Map.of());
+                    shutdown ? STOPPED_BY_SHUTDOWN : null, null, false, null, Map.of());
             log.info("Round {} {}: nothing registered", id, shutdown ? "interrupted" : "cancelled");
         } catch (RuntimeException | Error e) {
             log.error("Round {} failed", id, e);
-            rounds.finish(id, RoundStatus.FAILED, message(e), null, false, Map.of());
+            rounds.finish(id, RoundStatus.FAILED, message(e), null, false, null, Map.of());
             throw e;
         } finally {
             flags.forget(id);

@@ -7,6 +7,7 @@ import org.amplify.accounts.AccountPrincipal;
 import org.amplify.distillation.DistillationService;
 import org.amplify.distillation.RoundRejectedException;
 import org.amplify.distillation.RoundRequest;
+import org.amplify.models.ModelNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,30 +27,32 @@ import org.springframework.web.bind.annotation.RestController;
 class RoundApiController {
 
     private final DistillationService distillation;
+    private final ModelNames names;
 
-    RoundApiController(DistillationService distillation) {
+    RoundApiController(DistillationService distillation, ModelNames names) {
         this.distillation = distillation;
+        this.names = names;
     }
 
     @PostMapping
     ResponseEntity<RoundResponse> start(@RequestBody RoundRequest request, @AuthenticationPrincipal AccountPrincipal me) {
-        RoundResponse started = RoundResponse.of(distillation.start(request, me.getUsername()));
+        RoundResponse started = RoundResponse.of(distillation.start(request, me.getUsername()), names);
         return ResponseEntity.created(URI.create("/api/v1/rounds/" + started.id())).body(started);
     }
 
     @GetMapping
     List<RoundResponse> list(@RequestParam(required = false) String domain) {
-        return distillation.list(domain).stream().map(RoundResponse::of).toList();
+        return distillation.list(domain).stream().map(round -> RoundResponse.of(round, names)).toList();
     }
 
     @GetMapping("/{id}")
     RoundResponse round(@PathVariable long id) {
-        return RoundResponse.of(distillation.get(id));
+        return RoundResponse.of(distillation.get(id), names);
     }
 
     @PostMapping("/{id}/cancel")
     RoundResponse cancel(@PathVariable long id) {
-        return RoundResponse.of(distillation.cancel(id));
+        return RoundResponse.of(distillation.cancel(id), names);
     }
 
     @ExceptionHandler(RoundRejectedException.class)

@@ -68,7 +68,9 @@ class RoundPageController {
 
     @GetMapping("/{id}")
     String round(@PathVariable long id, Model model) {
-        model.addAttribute("round", distillation.get(id));
+        Round round = distillation.get(id);
+        model.addAttribute("round", round);
+        model.addAttribute("champion", distillation.registeredChampion(round));
         return "distillation/round";
     }
 

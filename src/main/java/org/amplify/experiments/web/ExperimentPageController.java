@@ -79,6 +79,7 @@ class ExperimentPageController {
         Experiment experiment = experiments.get(id);
         List<ExperimentPoint> points = experiments.points(id, -1);
         model.addAttribute("experiment", experiment);
+        model.addAttribute("champion", experiments.registeredChampion(experiment));
         model.addAttribute("latest", points.isEmpty() ? null : points.get(points.size() - 1));
         model.addAttribute("domain", experiments.domains().stream()
                 .filter(d -> d.name().equals(experiment.domain())).findFirst().orElse(null));
