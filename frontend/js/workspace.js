@@ -27,3 +27,45 @@ document.body.addEventListener('subquestion-asked', function () {
         none.remove();
     }
 });
+
+// Keyboard shortcuts (listed on the page): a accepts, c goes to the Correct field of the subquestion
+// clicked last (else the newest), n takes the next workspace. Not while typing in a field.
+(function () {
+    const list = document.getElementById('subquestions');
+    if (!list || !document.getElementById('shortcuts')) {
+        return;
+    }
+    let chosen = null;
+    list.addEventListener('click', function (event) {
+        const row = event.target.closest('li.subquestion');
+        if (row) {
+            list.querySelectorAll('li.chosen').forEach(function (li) { li.classList.remove('chosen'); });
+            row.classList.add('chosen');
+            chosen = row.id;
+        }
+    });
+    function target(selector) {
+        const picked = chosen && document.getElementById(chosen);
+        if (picked && picked.querySelector(selector)) {
+            return picked.querySelector(selector);
+        }
+        const all = list.querySelectorAll('li.subquestion ' + selector);
+        return all.length ? all[all.length - 1] : null;
+    }
+    document.addEventListener('keydown', function (event) {
+        const typing = event.target.closest('input, textarea, select, [contenteditable]');
+        if (typing || event.ctrlKey || event.metaKey || event.altKey) {
+            return;
+        }
+        if (event.key === 'a') {
+            const accept = target('button.accept');
+            if (accept) { event.preventDefault(); accept.click(); }
+        } else if (event.key === 'c') {
+            const field = target('input.correct-answer');
+            if (field) { event.preventDefault(); field.focus(); }
+        } else if (event.key === 'n') {
+            const next = document.getElementById('next-form');
+            if (next) { event.preventDefault(); next.submit(); }
+        }
+    });
+})();

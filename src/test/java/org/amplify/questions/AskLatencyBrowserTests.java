@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * work off the request (the row comes first, the copies' answer after). Measures, for 20 asks in a
  * permutation-powering tree with a promoted model, the time from the click to the row shown and
  * prints the median (a measurement, not an assertion on speed: the aim is a median under 150 ms).
+ * Then the keyboard: {@code a} accepts the newest subquestion's answer, {@code n} takes the next workspace.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AskLatencyBrowserTests {
@@ -77,6 +78,18 @@ class AskLatencyBrowserTests {
             for (int i = 1; i <= ASKS; i++) { // the copies answer every one, after its row is there
                 browser.waitForAttribute("#subquestions > li:nth-child(" + i + ")", "data-status",
                         status -> !status.equals("OPEN"), Duration.ofSeconds(60));
+            }
+            // the keyboard: a accepts the newest subquestion's answer, n takes the next workspace
+            browser.open("/workspaces/" + root).waitForText("Keys:");
+            browser.find("body").sendKeys("a");
+            browser.waitForText("Accepted.");
+            assertThat(browser.find("#subquestions > li:nth-child(" + ASKS + ")").getAttribute("data-status"))
+                    .isEqualTo("ANSWERED_BY_MODEL");
+            browser.find("body").sendKeys("n");
+            long pressed = System.nanoTime();
+            while (browser.path().equals("/workspaces/" + root)) {
+                assertThat(Duration.ofNanos(System.nanoTime() - pressed)).as("n leaves for the next workspace")
+                        .isLessThan(Duration.ofSeconds(10));
             }
         }
         List<Double> sorted = millis.stream().sorted().toList();

@@ -101,8 +101,9 @@ class RoleMatrixTests {
             Map.entry("POST /workspaces/{id}/submit", Access.EXPERT),
             Map.entry("POST /workspaces/{id}/unlock", Access.EXPERT),
             Map.entry("POST /workspaces/next", Access.EXPERT),
+            Map.entry("POST /workspaces/{id}/skip", Access.EXPERT),
             Map.entry("POST /subquestions/{subquestionId}/feedback", Access.EXPERT),
-            Map.entry("GET /queue", Access.ADMIN),
+            Map.entry("GET /queue", Access.EXPERT),
             Map.entry("POST /questions/{questionId}/resolve", Access.ADMIN),
             // amplification: experts take suggested subquestions in text workspaces; admins see the share taken
             Map.entry("GET /workspaces/{id}/suggestions", Access.EXPERT),

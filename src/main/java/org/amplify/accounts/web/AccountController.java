@@ -90,6 +90,9 @@ class AccountController {
         model.addAttribute("account", account);
         model.addAttribute("roles", Role.values());
         model.addAttribute("canUseApi", account.hasRole(Role.RESEARCHER));
+        // the address the app is served at (behind a proxy, as forwarded: server.forward-headers-strategy)
+        model.addAttribute("baseUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().build().toUriString());
         model.addAttribute("tokens", tokens.tokensOf(me.id()));
         if (!model.containsAttribute("passwordForm")) {
             model.addAttribute("passwordForm", passwordForm);

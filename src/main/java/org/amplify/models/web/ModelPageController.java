@@ -164,10 +164,11 @@ class ModelPageController {
                 : size.toBytes() + " bytes";
     }
 
-    /** The algorithmic domains, and any other domain that has registered versions. */
+    /** The algorithmic domains, {@code text} (even before its first model), and any other domain with versions. */
     private List<String> domainNames() {
         TreeSet<String> names = new TreeSet<>();
         domains.algorithmic().forEach(domain -> names.add(domain.name()));
+        names.add(org.amplify.models.TextModel.DOMAIN);
         names.addAll(registry.domains());
         return List.copyOf(names);
     }

@@ -13,7 +13,8 @@ class QuestionRouteRules implements RouteRules {
     @Override
     public void configure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/queue", "/questions/*/resolve").hasRole("ADMIN")
+        routes.requestMatchers("/questions/*/resolve").hasRole("ADMIN")
+                .requestMatchers("/queue").hasRole("EXPERT")
                 .requestMatchers(HttpMethod.GET, "/trees", "/trees/**", "/workspaces/**").hasRole("EXPERT")
                 .requestMatchers("/trees", "/trees/**", "/workspaces", "/workspaces/**", "/subquestions/**")
                 .hasRole("EXPERT");
