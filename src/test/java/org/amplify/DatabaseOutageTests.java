@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * health UP, and an experiment started after the return runs to the end, with no restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "amplify.jobs.watchdog-interval=2s")
+        properties = {"amplify.jobs.watchdog-interval=2s", "amplify.test.shared-database=false"})
 class DatabaseOutageTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
