@@ -1,6 +1,5 @@
 package org.amplify.domains.assignments;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -9,7 +8,6 @@ import org.amplify.domains.Context;
 import org.amplify.domains.Exchange;
 import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Names;
-import org.amplify.domains.PastedFacts;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
 import org.amplify.domains.Sampling;
@@ -51,17 +49,7 @@ public class SequentialAssignments implements AlgorithmicDomain {
     private final int firstOperand;
     private final int secondOperand;
     private final int table;
-    private final ProgrammaticExpert expert = new ProgrammaticExpert() {
-        @Override
-        public ExpertStep next(Question question, List<Exchange> exchanges) {
-            return nextStep(question, exchanges);
-        }
-
-        @Override
-        public int maxSubquestions() {
-            return MAX_SUBQUESTIONS;
-        }
-    };
+    private final ProgrammaticExpert expert = new AssignmentsExpert(this);
 
     public SequentialAssignments() {
         Vocabulary.Builder builder = Vocabulary.builder();
@@ -164,7 +152,7 @@ public class SequentialAssignments implements AlgorithmicDomain {
         for (int i = 0; i < facts.length; i++) {
             shuffled[i] = facts[order[i]];
         }
-        return program(size, shuffled, Arrays.copyOf(names, size));
+        return Programs.of(this, size, shuffled, Arrays.copyOf(names, size));
     }
 
     /**
@@ -177,200 +165,9 @@ public class SequentialAssignments implements AlgorithmicDomain {
      */
     @Override
     public Program contextOf(int[][] pasted) {
-        int[][] facts = PastedFacts.checkedCopy(this, pasted);
-        int[] assignedOn = new int[Names.COUNT];
-        Arrays.fill(assignedOn, -1);
-        int[][] entryOn = new int[VALUES][VALUES];
-        for (int[] row : entryOn) {
-            Arrays.fill(row, -1);
-        }
-        int assignments = 0;
-        int constants = 0;
-        int fillers = 0;
-        for (int i = 0; i < facts.length; i++) {
-            int[] fact = facts[i];
-            if (isName(fact[0])) {
-                int x = fact[0] - firstName;
-                boolean constant = isValue(fact[1]) && fact[2] == filler;
-                if (!constant && !(isName(fact[1]) && isName(fact[2]))) {
-                    throw PastedFacts.refuse(this, facts, i, "an assignment is x v - (x := v, a value 1 to " + VALUES
-                            + ") or x y z (x := f(y, z), two names)");
-                }
-                if (assignedOn[x] >= 0) {
-                    throw PastedFacts.refuse(this, facts, i, Names.name(x) + " is already assigned on "
-                            + PastedFacts.line(this, facts, assignedOn[x]) + ": a name is assigned once");
-                }
-                assignedOn[x] = i;
-                assignments++;
-                constants += constant ? 1 : 0;
-            } else if (isValue(fact[0])) {
-                if (!isValue(fact[1]) || !isValue(fact[2])) {
-                    throw PastedFacts.refuse(this, facts, i, "a table entry is a b c (f(a, b) = c), three values 1 to "
-                            + VALUES);
-                }
-                int a = fact[0] - firstValue;
-                int b = fact[1] - firstValue;
-                if (entryOn[a][b] >= 0) {
-                    throw PastedFacts.refuse(this, facts, i, "f(" + (a + 1) + ", " + (b + 1) + ") is already given on "
-                            + PastedFacts.line(this, facts, entryOn[a][b]));
-                }
-                entryOn[a][b] = i;
-            } else if (fact[0] == filler) {
-                if (fact[1] != filler || fact[2] != filler) {
-                    throw PastedFacts.refuse(this, facts, i, "the filler fact is - - -");
-                }
-                fillers++;
-            } else {
-                throw PastedFacts.refuse(this, facts, i, "a fact begins with a name (an assignment), a value (a table"
-                        + " entry) or - (the filler), not " + vocabulary.symbol(fact[0]));
-            }
-        }
-        PastedFacts.checkSize(this, assignments, "the facts assign " + assignments + " names");
-        if (constants != constants(assignments)) {
-            throw new IllegalArgumentException("a program of N = " + assignments + " assignments has ⌊√N⌋ = "
-                    + constants(assignments) + " constants x := v, the facts have " + constants);
-        }
-        for (int i = 0; i < facts.length; i++) {
-            if (isName(facts[i][0]) && isName(facts[i][1])) {
-                for (int j = 1; j < 3; j++) {
-                    if (assignedOn[facts[i][j] - firstName] < 0) {
-                        throw PastedFacts.refuse(this, facts, i, "no fact assigns the operand "
-                                + vocabulary.symbol(facts[i][j]));
-                    }
-                }
-            }
-        }
-        int[] order = new int[assignments];
-        int[] state = new int[Names.COUNT]; // 0 unvisited, 1 on the path, 2 done
-        int ordered = 0;
-        for (int i = 0; i < facts.length; i++) {
-            if (isName(facts[i][0])) {
-                ordered = inOrder(facts[i][0] - firstName, facts, assignedOn, state, new ArrayDeque<>(), order,
-                        ordered);
-            }
-        }
-        int[] value = new int[Names.COUNT];
-        boolean[][] used = new boolean[VALUES][VALUES];
-        for (int x : order) {
-            int[] fact = facts[assignedOn[x]];
-            if (isValue(fact[1])) {
-                value[x] = fact[1] - firstValue;
-                continue;
-            }
-            int a = value[fact[1] - firstName];
-            int b = value[fact[2] - firstName];
-            if (entryOn[a][b] < 0) {
-                throw PastedFacts.refuse(this, facts, assignedOn[x], "here f(" + (a + 1) + ", " + (b + 1)
-                        + ") is needed, and no table entry " + (a + 1) + " " + (b + 1) + " c gives it");
-            }
-            used[a][b] = true;
-            value[x] = facts[entryOn[a][b]][2] - firstValue;
-        }
-        int slots = assignments - constants;
-        int entries = 0;
-        for (int i = 0; i < facts.length; i++) {
-            if (isValue(facts[i][0])) {
-                entries++;
-                if (!used[facts[i][0] - firstValue][facts[i][1] - firstValue]) {
-                    throw PastedFacts.refuse(this, facts, i, "no assignment uses this entry: the table has the entries"
-                            + " the assignments use, as in the paper");
-                }
-            }
-        }
-        if (entries + fillers > slots) {
-            int excess = entries + fillers - slots;
-            for (int i = facts.length - 1; i >= 0; i--) {
-                if (facts[i][0] == filler && --excess == 0) {
-                    throw PastedFacts.refuse(this, facts, i, "one filler too many: a program of N = " + assignments
-                            + " assignments has N − ⌊√N⌋ = " + slots + " table entries and fillers");
-                }
-            }
-        }
-        int[][] padded = Arrays.copyOf(facts, assignments + slots);
-        for (int i = facts.length; i < padded.length; i++) {
-            padded[i] = new int[] {filler, filler, filler};
-        }
-        return program(assignments, padded, order);
+        return new PastedProgram(this).parse(pasted);
     }
 
-    /**
-     * Appends x to the order after the names it is computed from (depth first).
-     *
-     * @throws IllegalArgumentException naming x's assignment when x depends on itself
-     */
-    private int inOrder(int x, int[][] facts, int[] assignedOn, int[] state, ArrayDeque<Integer> path, int[] order,
-            int ordered) {
-        if (state[x] == 2) {
-            return ordered;
-        }
-        int[] fact = facts[assignedOn[x]];
-        if (state[x] == 1) {
-            StringBuilder cycle = new StringBuilder();
-            boolean inCycle = false;
-            for (java.util.Iterator<Integer> it = path.descendingIterator(); it.hasNext(); ) { // bottom to top
-                int y = it.next();
-                inCycle |= y == x;
-                if (inCycle) {
-                    cycle.append(Names.name(y)).append(" → ");
-                }
-            }
-            cycle.append(Names.name(x));
-            throw PastedFacts.refuse(this, facts, assignedOn[x], Names.name(x) + " depends on itself: " + cycle
-                    + " (each is computed from the next)");
-        }
-        state[x] = 1;
-        path.push(x);
-        if (isName(fact[1])) {
-            ordered = inOrder(fact[1] - firstName, facts, assignedOn, state, path, order, ordered);
-            ordered = inOrder(fact[2] - firstName, facts, assignedOn, state, path, order, ordered);
-        }
-        path.pop();
-        state[x] = 2;
-        order[ordered] = x;
-        return ordered + 1;
-    }
-
-    /**
-     * The program of facts whose assignments, in the given order of names, use only names assigned
-     * before: what generating and pasting share.
-     */
-    private Program program(int size, int[][] facts, int[] variables) {
-        int[] value = new int[Names.COUNT];
-        int[] depth = new int[Names.COUNT];
-        int[] first = new int[Names.COUNT];
-        int[] second = new int[Names.COUNT];
-        Arrays.fill(value, -1);
-        Arrays.fill(depth, -1);
-        Arrays.fill(first, -1);
-        Arrays.fill(second, -1);
-        int[][] entries = new int[VALUES][VALUES];
-        for (int[] row : entries) {
-            Arrays.fill(row, -1);
-        }
-        int[][] assignment = new int[Names.COUNT][];
-        for (int[] fact : facts) {
-            if (isName(fact[0])) {
-                assignment[fact[0] - firstName] = fact;
-            } else if (isValue(fact[0])) {
-                entries[fact[0] - firstValue][fact[1] - firstValue] = fact[2] - firstValue;
-            }
-        }
-        for (int x : variables) {
-            int[] fact = assignment[x];
-            if (isValue(fact[1])) {
-                value[x] = fact[1] - firstValue;
-                depth[x] = 0;
-                continue;
-            }
-            int y = fact[1] - firstName;
-            int z = fact[2] - firstName;
-            value[x] = entries[value[y]][value[z]];
-            depth[x] = Math.max(depth[y], depth[z]) + 1;
-            first[x] = y;
-            second[x] = z;
-        }
-        return new Program(size, facts, variables.clone(), value, depth, first, second, entries);
-    }
 
     @Override
     public Question randomQuestion(Context context, int level, RandomGenerator random) {
@@ -435,31 +232,6 @@ public class SequentialAssignments implements AlgorithmicDomain {
     @Override
     public ProgrammaticExpert expert() {
         return expert;
-    }
-
-    private ExpertStep nextStep(Question question, List<Exchange> exchanges) {
-        int step = exchanges.size();
-        if (!isValueQuestion(question)) { // primitive: read it from the environment, unless malformed
-            if (!isWellFormedPrimitive(question)) {
-                return ExpertStep.answer(Vocabulary.UNKNOWN);
-            }
-            return step == 0 ? ExpertStep.ask(question) : ExpertStep.answer(exchanges.get(0).answer());
-        }
-        int x = question.token(1);
-        int last = step == 0 ? Vocabulary.UNKNOWN : exchanges.get(step - 1).answer();
-        return switch (step) {
-            case 0 -> ExpertStep.ask(firstOperandQuestion(x));
-            case 1 -> isValue(last) ? ExpertStep.answer(last) // x is a constant
-                    : isName(last) ? ExpertStep.ask(valueQuestion(last)) : unknown();
-            case 2 -> isValue(last) ? ExpertStep.ask(secondOperandQuestion(x)) : unknown();
-            case 3 -> isName(last) ? ExpertStep.ask(valueQuestion(last)) : unknown();
-            case 4 -> isValue(last) ? ExpertStep.ask(tableQuestion(exchanges.get(1).answer(), last)) : unknown();
-            default -> isValue(last) ? ExpertStep.answer(last) : unknown();
-        };
-    }
-
-    private static ExpertStep unknown() {
-        return ExpertStep.answer(Vocabulary.UNKNOWN);
     }
 
     /**
@@ -572,12 +344,12 @@ public class SequentialAssignments implements AlgorithmicDomain {
         return token >= firstValue && token < firstValue + VALUES;
     }
 
-    private boolean isValueQuestion(Question question) {
+    boolean isValueQuestion(Question question) {
         return question.length() == 3 && question.token(0) == valueOf && isName(question.token(1))
                 && question.token(2) == filler;
     }
 
-    private boolean isWellFormedPrimitive(Question question) {
+    boolean isWellFormedPrimitive(Question question) {
         if (question.length() != 3) {
             return false;
         }

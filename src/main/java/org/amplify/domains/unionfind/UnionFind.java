@@ -8,7 +8,6 @@ import org.amplify.domains.Context;
 import org.amplify.domains.Exchange;
 import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Names;
-import org.amplify.domains.PastedFacts;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
 import org.amplify.domains.ReplayedExpert;
@@ -156,114 +155,11 @@ public class UnionFind implements AlgorithmicDomain {
      */
     @Override
     public Forest contextOf(int[][] pasted) {
-        int[][] facts = PastedFacts.checkedCopy(this, pasted);
-        int[] root = new int[Names.COUNT];
-        int[] degree = new int[Names.COUNT];
-        int[] labelLine = new int[Names.COUNT];
-        int[] labelUsedOn = new int[LABELS + 1];
-        java.util.Arrays.fill(root, -1);
-        java.util.Arrays.fill(labelLine, -1);
-        java.util.Arrays.fill(labelUsedOn, -1);
-        java.util.Map<Integer, Integer> edgeLine = new java.util.HashMap<>();
-        int[] vertices = new int[Names.COUNT];
-        int count = 0;
-        for (int i = 0; i < facts.length; i++) {
-            int[] fact = facts[i];
-            if (!encoding.isName(fact[0])) {
-                throw PastedFacts.refuse(this, facts, i, "token 1 must be a name (aa to hh), not "
-                        + vocabulary().symbol(fact[0]));
-            }
-            if (!encoding.isName(fact[1]) && !encoding.isLabel(fact[1])) {
-                throw PastedFacts.refuse(this, facts, i, "token 2 must be a name (an edge) or a label #1 to #"
-                        + LABELS + ", not " + vocabulary().symbol(fact[1]));
-            }
-            int x = encoding.nameIndex(fact[0]);
-            for (int v : encoding.isName(fact[1]) ? new int[] {x, encoding.nameIndex(fact[1])} : new int[] {x}) {
-                if (root[v] < 0) {
-                    root[v] = v;
-                    vertices[count++] = v;
-                }
-            }
-            if (encoding.isLabel(fact[1])) {
-                int label = fact[1] - encoding.labelToken(1) + 1;
-                if (labelLine[x] >= 0) {
-                    throw PastedFacts.refuse(this, facts, i, Names.name(x) + " is already labelled on "
-                            + PastedFacts.line(this, facts, labelLine[x]));
-                }
-                if (labelUsedOn[label] >= 0) {
-                    throw PastedFacts.refuse(this, facts, i, "#" + label + " already labels another vertex on "
-                            + PastedFacts.line(this, facts, labelUsedOn[label]) + ": the labels are distinct");
-                }
-                labelLine[x] = i;
-                labelUsedOn[label] = i;
-                continue;
-            }
-            int y = encoding.nameIndex(fact[1]);
-            if (x == y) {
-                throw PastedFacts.refuse(this, facts, i, "an edge joins two different vertices");
-            }
-            Integer earlier = edgeLine.putIfAbsent(Math.min(x, y) * Names.COUNT + Math.max(x, y), i);
-            if (earlier != null) {
-                throw PastedFacts.refuse(this, facts, i, "the edge is already on "
-                        + PastedFacts.line(this, facts, earlier));
-            }
-            for (int v : new int[] {x, y}) {
-                if (++degree[v] > MAX_DEGREE) {
-                    throw PastedFacts.refuse(this, facts, i, "a vertex has at most " + MAX_DEGREE
-                            + " neighbours, and this is the " + degree[v] + "th of " + Names.name(v));
-                }
-            }
-            int rx = find(root, x);
-            int ry = find(root, y);
-            if (rx == ry) {
-                throw PastedFacts.refuse(this, facts, i, Names.name(x) + " and " + Names.name(y)
-                        + " are already joined by other edges: this one closes a cycle, and a forest has none");
-            }
-            root[rx] = ry;
-        }
-        int[] treeLabel = new int[Names.COUNT];
-        java.util.Arrays.fill(treeLabel, -1);
-        for (int i = 0; i < facts.length; i++) {
-            if (encoding.isLabel(facts[i][1])) {
-                int tree = find(root, encoding.nameIndex(facts[i][0]));
-                if (treeLabel[tree] >= 0) {
-                    throw PastedFacts.refuse(this, facts, i, "the tree of " + vocabulary().symbol(facts[i][0])
-                            + " is already labelled on " + PastedFacts.line(this, facts, treeLabel[tree])
-                            + ": each tree has one labelled vertex");
-                }
-                treeLabel[tree] = i;
-            }
-        }
-        for (int i = 0; i < facts.length; i++) {
-            int tree = find(root, encoding.nameIndex(facts[i][0]));
-            if (treeLabel[tree] < 0) {
-                throw PastedFacts.refuse(this, facts, i, "the tree of " + vocabulary().symbol(facts[i][0])
-                        + " has no labelled vertex: each tree has one");
-            }
-        }
-        int trees = 0;
-        for (int v = 0; v < count; v++) {
-            trees += find(root, vertices[v]) == vertices[v] ? 1 : 0;
-        }
-        PastedFacts.checkSize(this, count, "the facts mention " + count + " names");
-        int expected = (int) Math.sqrt(count);
-        if (trees != expected) {
-            throw new IllegalArgumentException("a forest of N = " + count + " vertices has ⌊√N⌋ = " + expected
-                    + " trees, the facts make " + trees);
-        }
-        return forest(java.util.Arrays.copyOf(vertices, count), facts);
-    }
-
-    private static int find(int[] root, int v) {
-        while (root[v] != v) {
-            root[v] = root[root[v]];
-            v = root[v];
-        }
-        return v;
+        return new PastedForest(this).parse(pasted);
     }
 
     /** The forest of edge and label facts on the given vertices: what generating and pasting share. */
-    private Forest forest(int[] vertices, int[][] facts) {
+    Forest forest(int[] vertices, int[][] facts) {
         List<int[]> edges = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();
         for (int[] fact : facts) {
