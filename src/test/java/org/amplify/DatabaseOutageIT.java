@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"amplify.jobs.watchdog-interval=2s", "amplify.test.shared-database=false"})
-class DatabaseOutageTests {
+class DatabaseOutageIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,7 +85,7 @@ class DatabaseOutageTests {
                 assertThat(seconds(backAt)).as("health UP within 30 s of the return").isLessThan(30.0);
                 Thread.sleep(500);
             }
-            System.out.printf("DatabaseOutageTests: %s outage, health UP %.1f s after the return, answers during "
+            System.out.printf("DatabaseOutageIT: %s outage, health UP %.1f s after the return, answers during "
                     + "it took at most %.2f s%n", outage, seconds(backAt),
                     answerSeconds.stream().mapToDouble(Double::doubleValue).max().orElse(0));
 
