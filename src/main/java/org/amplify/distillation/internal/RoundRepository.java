@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * recovery never overwrite each other; a unique index keeps one unfinished round per domain.
  */
 @Repository
-public class RoundRepository {
+public class RoundRepository implements org.amplify.InterruptibleRuns {
 
     private static final String ROUND = """
             SELECT r.*, s.id AS snapshot_id, s.size AS snapshot_size FROM rounds r
@@ -107,7 +107,13 @@ public class RoundRepository {
                 json.writeValueAsString(metrics), status.name(), id);
     }
 
+    @Override
+    public String what() {
+        return "round(s)";
+    }
+
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
+    @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
         Object[] parameters = new Object[which.parameters().length + 1];
         parameters[0] = reason;

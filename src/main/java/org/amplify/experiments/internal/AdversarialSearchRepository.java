@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * status it expects, as for experiments.
  */
 @Repository
-public class AdversarialSearchRepository {
+public class AdversarialSearchRepository implements org.amplify.InterruptibleRuns {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -89,8 +89,13 @@ public class AdversarialSearchRepository {
                 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""", status.name(), errorMessage, id);
     }
 
-    /** Marks every QUEUED or RUNNING search INTERRUPTED; returns their job ids. */
+    @Override
+    public String what() {
+        return "adversarial search(es)";
+    }
+
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
+    @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
         Object[] parameters = new Object[which.parameters().length + 1];
         parameters[0] = reason;

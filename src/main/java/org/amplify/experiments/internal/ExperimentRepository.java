@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * recovery never overwrite each other.
  */
 @Repository
-public class ExperimentRepository {
+public class ExperimentRepository implements org.amplify.InterruptibleRuns {
 
     private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
 
@@ -132,7 +132,13 @@ public class ExperimentRepository {
     }
 
     /** Marks every QUEUED or RUNNING experiment INTERRUPTED; returns their job ids. */
+    @Override
+    public String what() {
+        return "experiment(s)";
+    }
+
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
+    @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
         Object[] parameters = new Object[which.parameters().length + 1];
         parameters[0] = reason;

@@ -25,7 +25,7 @@ class ExperimentRecoveryTests {
     ExperimentRepository repository;
 
     @Autowired
-    InterruptedExperiments recovery;
+    org.amplify.InterruptedRuns recovery;
 
     @Autowired
     ExperimentRunner runner;
@@ -46,7 +46,7 @@ class ExperimentRecoveryTests {
 
         Experiment interrupted = experiments.get(running);
         assertThat(interrupted.status()).isEqualTo(ExperimentStatus.INTERRUPTED);
-        assertThat(interrupted.errorMessage()).isEqualTo(InterruptedExperiments.REASON);
+        assertThat(interrupted.errorMessage()).isEqualTo(org.amplify.InterruptedRuns.REASON);
         assertThat(interrupted.finishedAt()).isNotNull();
         assertThat(interrupted.currentStep()).isEqualTo(500);
         assertThat(experiments.points(running, -1)).extracting(ExperimentPoint::step).containsExactly(250, 500);
