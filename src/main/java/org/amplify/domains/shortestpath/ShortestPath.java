@@ -7,7 +7,6 @@ import org.amplify.domains.Context;
 import org.amplify.domains.Exchange;
 import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Names;
-import org.amplify.domains.PastedFacts;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
 import org.amplify.domains.ReplayedExpert;
@@ -138,48 +137,7 @@ public class ShortestPath implements AlgorithmicDomain {
      */
     @Override
     public Graph contextOf(int[][] pasted) {
-        int[][] facts = PastedFacts.checkedCopy(this, pasted);
-        boolean[][] edge = new boolean[Names.COUNT][Names.COUNT];
-        int[] outDegree = new int[Names.COUNT];
-        boolean[] mentioned = new boolean[Names.COUNT];
-        int[] vertices = new int[Names.COUNT];
-        int count = 0;
-        int size = facts.length / 2;
-        for (int i = 0; i < facts.length; i++) {
-            for (int j = 0; j < 2; j++) {
-                if (!encoding.isName(facts[i][j])) {
-                    throw PastedFacts.refuse(this, facts, i, "token " + (j + 1) + " must be a name (aa to hh), not "
-                            + vocabulary().symbol(facts[i][j]));
-                }
-            }
-            int x = encoding.nameIndex(facts[i][0]);
-            int y = encoding.nameIndex(facts[i][1]);
-            if (!edge[x][y]) {
-                if (outDegree[x] == MAX_OUT_DEGREE) {
-                    throw PastedFacts.refuse(this, facts, i, "a vertex has at most " + MAX_OUT_DEGREE
-                            + " distinct out-neighbours, and this is the " + (MAX_OUT_DEGREE + 1) + "th of "
-                            + Names.name(x));
-                }
-                edge[x][y] = true;
-                outDegree[x]++;
-            }
-            for (int v : new int[] {x, y}) {
-                if (!mentioned[v]) {
-                    mentioned[v] = true;
-                    vertices[count++] = v;
-                    if (count > size && facts.length % 2 == 0 && size >= minSize()) {
-                        throw PastedFacts.refuse(this, facts, i, Names.name(v) + " is vertex " + count + ", but "
-                                + facts.length + " edges (2N) make a graph of N = " + size + " vertices");
-                    }
-                }
-            }
-        }
-        if (facts.length % 2 != 0) {
-            throw new IllegalArgumentException("a graph of N vertices has 2N edges, one fact each, but there are "
-                    + facts.length + " facts, an odd number");
-        }
-        PastedFacts.checkSize(this, size, "the " + facts.length + " edges make a graph of N = " + size + " vertices");
-        return graph(size, java.util.Arrays.copyOf(vertices, count), facts);
+        return new PastedGraph(this).parse(pasted);
     }
 
     /** A graph with the given vertices and edges x→y ({@code {x, y}} pairs), by name index: for tests and people. */
@@ -192,7 +150,7 @@ public class ShortestPath implements AlgorithmicDomain {
     }
 
     /** The graph of edge facts between the given vertices: what generating and pasting share. */
-    private Graph graph(int size, int[] vertices, int[][] facts) {
+    Graph graph(int size, int[] vertices, int[][] facts) {
         int[][] edges = new int[facts.length][];
         for (int e = 0; e < facts.length; e++) {
             edges[e] = new int[] {encoding.nameIndex(facts[e][0]), encoding.nameIndex(facts[e][1])};
