@@ -37,18 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AppRestartIT {
 
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Path jar = Path.of(System.getProperty("amplify.jar", "target/amplify.jar"));
+    private final AppProcesses apps = new AppProcesses();
     private final Path dataDir = Path.of("target/it-data-" + System.currentTimeMillis()).toAbsolutePath();
-    private final int port = freePort();
-    private final List<Process> started = new ArrayList<>();
-    private final List<Long> startupMillis = new ArrayList<>();
+    private final int port = AppProcesses.freePort();
 
     @Test
     void dataSurvivesARestartAndAKill9() throws Exception {
-        assertThat(jar).exists();
+        assertThat(apps.jar()).exists();
 
         Process app = start();
         Path passwordFile = dataDir.resolve("initial-admin-password");
@@ -117,50 +114,19 @@ class AppRestartIT {
         stop(app);
 
         System.out.printf("AppRestartIT start-up to the login page (ms): first start %d, after a restart %d, "
-                + "after kill -9 %d%n", startupMillis.get(0), startupMillis.get(1), startupMillis.get(2));
+                + "after kill -9 %d%n", apps.startupMillis().get(0), apps.startupMillis().get(1),
+                apps.startupMillis().get(2));
     }
 
     @AfterEach
     void cleanUp() throws InterruptedException {
-        for (Process process : started) {
-            if (process.isAlive()) {
-                process.destroy();
-                process.waitFor();
-            }
-        }
+        apps.close();
         postmaster().ifPresent(ProcessHandle::destroy);
     }
 
     private Process start() throws IOException, InterruptedException {
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + started.size() + ".log");
-        Files.createDirectories(dataDir);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dai.djl.offline=true", "-jar", jar.toString(),
-                "--server.port=" + port, "--amplify.data-dir=" + dataDir)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("AMPLIFY_"));
-        long begin = System.nanoTime();
-        Process process = builder.start();
-        started.add(process);
-        HttpClient http = HttpClient.newHttpClient();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the app exited with " + process.exitValue() + ":\n" + tail(log));
-            }
-            if (Duration.ofNanos(System.nanoTime() - begin).compareTo(STARTUP_LIMIT) > 0) {
-                throw new AssertionError("the app did not serve the login page within " + STARTUP_LIMIT + ":\n" + tail(log));
-            }
-            try {
-                if (http.send(request("/login").build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    startupMillis.add((System.nanoTime() - begin) / 1_000_000);
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + apps.startupMillis().size() + ".log");
+        return apps.start("the app", port, dataDir, log, List.of());
     }
 
     private static void stop(Process process) throws InterruptedException {
@@ -180,19 +146,6 @@ class AppRestartIT {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A person in a browser: a cookie jar, the CSRF token of each form, no redirects followed. */

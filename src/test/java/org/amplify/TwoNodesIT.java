@@ -36,25 +36,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoNodesIT {
 
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN_PASSWORD = "two-nodes-admin-password";
 
-    private final Path jar = Path.of(System.getProperty("amplify.jar", "target/amplify.jar"));
+    private final AppProcesses apps = new AppProcesses();
     private final Path root = Path.of("target/two-nodes-" + System.currentTimeMillis()).toAbsolutePath();
-    private final List<Process> started = new ArrayList<>();
     private EmbeddedPostgres database;
 
     @Test
     void twoNodesShareSessionsThrottlingModelsAndRunsSurviveTheOthersKill9() throws Exception {
-        assertThat(jar).exists();
+        assertThat(apps.jar()).exists();
         database = EmbeddedPostgres.builder().start();
         try (Connection connection = database.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE amplify");
         }
-        int portA = freePort();
-        int portB = freePort();
+        int portA = AppProcesses.freePort();
+        int portB = AppProcesses.freePort();
         Process a = start("a", portA, true);
         Process b = start("b", portB, false);
         String nodeA = "http://localhost:" + portA;
@@ -137,52 +135,20 @@ class TwoNodesIT {
 
     @AfterEach
     void stopAll() throws Exception {
-        for (Process process : started) {
-            if (process.isAlive()) {
-                process.destroy();
-                process.waitFor();
-            }
-        }
+        apps.close();
         if (database != null) {
             database.close();
         }
     }
 
     private Process start(String node, int port, boolean jobs) throws IOException, InterruptedException {
-        Path dataDir = root.resolve(node);
-        Files.createDirectories(dataDir);
-        Path log = root.resolve(node + "-" + started.size() + ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dai.djl.offline=true", "-jar", jar.toString(),
-                "--server.port=" + port, "--amplify.data-dir=" + dataDir,
-                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "amplify"),
-                "--spring.datasource.username=postgres",
-                "--amplify.accounts.admin-password=" + ADMIN_PASSWORD,
-                "--amplify.nodes.heartbeat=2s", "--amplify.nodes.timeout=10s",
-                "--jobrunr.background-job-server.enabled=" + jobs)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("AMPLIFY_"));
-        long begin = System.nanoTime();
-        Process process = builder.start();
-        started.add(process);
-        HttpClient http = HttpClient.newHttpClient();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new AssertionError("node " + node + " exited with " + process.exitValue() + ":\n" + tail(log));
-            }
-            if (Duration.ofNanos(System.nanoTime() - begin).compareTo(STARTUP_LIMIT) > 0) {
-                throw new AssertionError("node " + node + " did not start within " + STARTUP_LIMIT + ":\n" + tail(log));
-            }
-            try {
-                HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build();
-                if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
+        return apps.start("node " + node, port, root.resolve(node),
+                root.resolve(node + "-" + apps.startupMillis().size() + ".log"), List.of(
+                        "--spring.datasource.url=" + database.getJdbcUrl("postgres", "amplify"),
+                        "--spring.datasource.username=postgres",
+                        "--amplify.accounts.admin-password=" + ADMIN_PASSWORD,
+                        "--amplify.nodes.heartbeat=2s", "--amplify.nodes.timeout=10s",
+                        "--jobrunr.background-job-server.enabled=" + jobs));
     }
 
     /** A name of the seed-42 context of size 8 (its first fact's). */
@@ -233,18 +199,5 @@ class TwoNodesIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response;
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
