@@ -134,20 +134,14 @@ public class SubquestionAnswering {
         CopyPool.Votes votes = copies.vote(domain, version, inputs, seeds, properties.copies());
         for (int i = 0; i < subs.size(); i++) {
             CopyPool.Majority majority = votes.majority(i);
-            boolean trusted = majority.agreement() + 1e-9 >= properties.agreementThreshold();
+            boolean trusted = Agreement.reaches(majority.agreement(), properties.agreementThreshold());
             questions.recordAnswer(subs.get(i).id(), AnswerSource.MODEL, domain.describeAnswer(majority.answer()),
                     votes.of(i).stream().map(domain::describeAnswer).toList(), majority.agreement(), trusted,
-                    version.id(), trusted ? null : disagreement(votes.of(i).size(), majority.agreement()));
+                    version.id(), trusted ? null : Agreement.below(Math.round(majority.agreement() * votes.of(i).size()),
+                            votes.of(i).size(), properties.agreementThreshold()));
         }
         log.debug("{} copies of {} v{} answered {} subquestions", properties.copies(), domain.name(), version.version(),
                 subs.size());
-    }
-
-    /** "2 of 3 copies agree, below the threshold of 67 %: a person should answer this." */
-    private String disagreement(int copies, double agreement) {
-        return String.format(java.util.Locale.ROOT, "%d of %d copies agree, below the threshold of %.0f %%: "
-                + "a person should answer this.", Math.round(agreement * copies), copies,
-                100 * properties.agreementThreshold());
     }
 
     /**

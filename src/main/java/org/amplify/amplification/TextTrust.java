@@ -34,12 +34,11 @@ public record TextTrust(String answer, double agreement, double similarity, bool
         double agreement = (double) agreeing / votes.size();
         double similarity = votes.stream().filter(v -> v.answer().equals(majority))
                 .mapToDouble(TextAnswer::similarity).average().orElse(0);
-        boolean agree = agreement + 1e-9 >= agreementThreshold;
+        boolean agree = Agreement.reaches(agreement, agreementThreshold);
         boolean close = similarity + 1e-9 >= similarityThreshold;
         String note = String.format(Locale.ROOT, "nearest answered questions: similarity %.2f", similarity);
         if (!agree) {
-            note += String.format(Locale.ROOT, "; %d of %d copies agree, below the threshold of %.0f %%: a person "
-                    + "should answer this.", agreeing, votes.size(), 100 * agreementThreshold);
+            note += "; " + Agreement.below(agreeing, votes.size(), agreementThreshold);
         } else if (!close) {
             note += String.format(Locale.ROOT, "; unsure: below the similarity threshold %.2f, the copies remember "
                     + "no question close enough to this one: a person should answer this.", similarityThreshold);

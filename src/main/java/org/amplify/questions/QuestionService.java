@@ -184,11 +184,12 @@ public class QuestionService {
     public List<QueueEntry> queue() {
         List<WorkspaceRow> open = workspaces.open();
         Map<Long, int[]> progress = workspaces.progress(open.stream().map(WorkspaceRow::treeId).distinct().toList());
-        return open.stream().map(w -> new QueueEntry(w.id(), w.treeId(),
-                trees.question(w.questionId()).map(QuestionRow::text).orElse(""), w.heldByOther(-1) ? w.heldByName()
-                : null, w.heldByOther(-1) ? w.heldUntil() : null, w.createdAt(),
-                progress.getOrDefault(w.treeId(), new int[2])[0], progress.getOrDefault(w.treeId(), new int[2])[1]))
-                .toList();
+        return open.stream().map(w -> {
+            int[] tree = progress.getOrDefault(w.treeId(), new int[2]);
+            return new QueueEntry(w.id(), w.treeId(), trees.question(w.questionId()).map(QuestionRow::text).orElse(""),
+                    w.heldByOther(-1) ? w.heldByName() : null, w.heldByOther(-1) ? w.heldUntil() : null, w.createdAt(),
+                    tree[0], tree[1]);
+        }).toList();
     }
 
     /**

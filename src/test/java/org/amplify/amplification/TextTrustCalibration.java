@@ -9,6 +9,7 @@ import java.util.Map;
 import org.amplify.models.TextAnswer;
 import org.amplify.models.TextExample;
 import org.amplify.models.TextModel;
+import org.amplify.models.TextParaphrases;
 import org.amplify.models.TextTraining;
 
 /**
@@ -26,24 +27,7 @@ public final class TextTrustCalibration {
     private static final List<List<String>> UNANSWERED = new ArrayList<>();
 
     static {
-        ANSWERED.put("blue", List.of("what colour is the sky", "the sky's colour?", "which color is the sky",
-                "what is the colour of the sky", "tell me the sky colour", "what color does the sky have",
-                "what colour has the sky got", "the colour of the sky is what"));
-        ANSWERED.put("paris", List.of("what is the capital of france", "france's capital city?",
-                "which city is the capital of france", "name the capital of france", "the french capital is which city",
-                "capital city of france", "what city is france's capital", "tell me the capital of france"));
-        ANSWERED.put("four", List.of("what is two plus two", "how much is two plus two", "two and two make what",
-                "add two and two", "the sum of two and two", "what do you get from two plus two",
-                "two plus two equals what", "what is the sum of two and two"));
-        ANSWERED.put("seven", List.of("how many days are in a week", "days in a week?", "number of days in one week",
-                "how many days does a week have", "a week has how many days", "count the days of a week",
-                "how many days make a week", "what is the number of days in a week"));
-        ANSWERED.put("water", List.of("what do fish swim in", "where do fish live", "fish swim in what",
-                "in what do fishes swim", "what liquid do fish live in", "what is the home of fish",
-                "what do fish live in", "where do fishes swim"));
-        ANSWERED.put("shakespeare", List.of("who wrote hamlet", "hamlet was written by whom", "the author of hamlet?",
-                "which writer wrote hamlet", "who is the author of hamlet", "name the writer of hamlet",
-                "who was hamlet written by", "hamlet's author is who"));
+        ANSWERED.putAll(TextParaphrases.GROUPS);
         ANSWERED.put("the broad street pump", List.of("which pump spread the cholera in soho",
                 "where did the 1854 soho cholera come from", "what was the source of the broad street outbreak",
                 "which water pump did snow blame", "the soho cholera of 1854 came from which pump",

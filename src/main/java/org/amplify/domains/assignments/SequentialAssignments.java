@@ -1,12 +1,9 @@
 package org.amplify.domains.assignments;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Context;
-import org.amplify.domains.Exchange;
-import org.amplify.domains.ExpertStep;
 import org.amplify.domains.Names;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
