@@ -1,5 +1,6 @@
 // Workspace page: selecting text in the context fills "Context to pass down" (the pointer a
-// subquestion gets); htmx (loaded before this) polls each subquestion that waits for its answer.
+// subquestion gets); a subquestion that waits for its answer is fetched again when the page's
+// answer stream (htmx's SSE extension, loaded before this) says it got one.
 (function () {
     const context = document.getElementById('context');
     const unlocked = document.getElementById('unlocked-context');
@@ -67,5 +68,42 @@ document.body.addEventListener('subquestion-asked', function () {
             const next = document.getElementById('next-form');
             if (next) { event.preventDefault(); next.submit(); }
         }
+    });
+})();
+
+// The answer stream: an "answered" event names a subquestion; its row, if it is waiting (it has a
+// data-fragment), is fetched and replaced. A row not on the page yet (its Ask still on the way) is
+// fetched when it arrives. When the stream opens (and reopens after a break), every waiting row is
+// fetched once: an answer may have come while there was no stream.
+(function () {
+    const list = document.getElementById('subquestions');
+    if (!list || typeof htmx === 'undefined') {
+        return;
+    }
+    const early = new Set();
+    function fetchRow(row) {
+        htmx.ajax('GET', row.dataset.fragment, {target: row, swap: 'outerHTML'});
+    }
+    list.addEventListener('htmx:sseOpen', function (event) {
+        event.detail.source.addEventListener('answered', function (message) {
+            const row = document.getElementById('subquestion-' + message.data);
+            if (!row) {
+                early.add(message.data);
+            } else if (row.dataset.fragment) {
+                fetchRow(row);
+            }
+        });
+        list.querySelectorAll('li.subquestion[data-fragment]').forEach(fetchRow);
+    });
+    document.body.addEventListener('htmx:afterSwap', function () {
+        early.forEach(function (id) {
+            const row = document.getElementById('subquestion-' + id);
+            if (row) {
+                early.delete(id);
+                if (row.dataset.fragment) {
+                    fetchRow(row);
+                }
+            }
+        });
     });
 })();

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.models.ChampionChanged;
+import org.amplify.models.Majority;
 import org.amplify.models.ModelInput;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
@@ -144,17 +145,9 @@ public class CopyPool {
     /** The copies' answers: {@code votes[question][copy]}, from {@code versionId}. */
     public record Votes(long versionId, int[][] votes) {
 
-        /** The majority answer of a question and its share of the copies. */
-        public Majority majority(int question) {
-            Map<Integer, Integer> counts = new HashMap<>();
-            int best = votes[question][0];
-            for (int vote : votes[question]) {
-                int n = counts.merge(vote, 1, Integer::sum);
-                if (n > counts.get(best)) {
-                    best = vote;
-                }
-            }
-            return new Majority(best, (double) counts.get(best) / votes[question].length);
+        /** The majority answer of a question, how many copies gave it and out of how many. */
+        public Majority<Integer> majority(int question) {
+            return Majority.of(of(question));
         }
 
         public List<Integer> of(int question) {
@@ -165,9 +158,6 @@ public class CopyPool {
             return list;
         }
     }
-
-    /** The answer most copies gave and the share of copies that gave it. */
-    public record Majority(int answer, double agreement) {}
 
     private record Loaded(long versionId, ServedAnswerModel model) {}
 

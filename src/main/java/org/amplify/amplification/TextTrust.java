@@ -1,9 +1,8 @@
 package org.amplify.amplification;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.amplify.models.Majority;
 import org.amplify.models.TextAnswer;
 
 /**
@@ -13,7 +12,7 @@ import org.amplify.models.TextAnswer;
  * <em>and</em> the questions they remember are close enough to this one (mean similarity of the
  * majority's votes at or above the similarity threshold). Otherwise it is "unsure" and goes to people.
  *
- * @param answer the majority answer (the first to reach the top count, in copy order)
+ * @param answer the majority answer (on a tie, the first given: {@link Majority})
  * @param agreement the majority's share of the votes
  * @param similarity the mean cosine similarity of the majority's remembered questions to this one
  * @param trusted both thresholds are met
@@ -26,12 +25,10 @@ public record TextTrust(String answer, double agreement, double similarity, bool
         if (votes.isEmpty()) {
             throw new IllegalArgumentException("no votes");
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        votes.forEach(v -> counts.merge(v.answer(), 1, Integer::sum));
-        String majority = counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
-                .orElseThrow().getKey();
-        int agreeing = counts.get(majority);
-        double agreement = (double) agreeing / votes.size();
+        Majority<String> counted = Majority.of(votes.stream().map(TextAnswer::answer).toList());
+        String majority = counted.answer();
+        int agreeing = counted.agreeing();
+        double agreement = counted.agreement();
         double similarity = votes.stream().filter(v -> v.answer().equals(majority))
                 .mapToDouble(TextAnswer::similarity).average().orElse(0);
         boolean agree = Agreement.reaches(agreement, agreementThreshold);

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.amplify.domains.Domains;
+import org.amplify.questions.internal.CopiesStore;
 import org.amplify.questions.internal.SubquestionStore;
 import org.amplify.questions.internal.SubquestionStore.SubquestionRow;
 import org.amplify.questions.internal.TreeStore;
 import org.amplify.questions.internal.TreeStore.QuestionRow;
 import org.amplify.questions.internal.WorkspaceStore;
 import org.amplify.questions.internal.WorkspaceStore.WorkspaceRow;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +28,14 @@ class QuestionFlow {
     private final SubquestionStore subquestions;
     private final QuestionsProperties properties;
     private final Domains domains;
+    private final CopiesStore copies;
+    private final ApplicationEventPublisher events;
 
     QuestionFlow(TreeStore trees, WorkspaceStore workspaces, SubquestionStore subquestions,
-            QuestionsProperties properties, Domains domains) {
+            QuestionsProperties properties, Domains domains, CopiesStore copies, ApplicationEventPublisher events) {
         this.domains = domains;
+        this.copies = copies;
+        this.events = events;
         this.trees = trees;
         this.workspaces = workspaces;
         this.subquestions = subquestions;
@@ -111,23 +117,66 @@ class QuestionFlow {
         return domains.find(domain).flatMap(d -> d.parse(text).map(d::describe)).orElse(null);
     }
 
-    void recordAnswer(long subquestionId, AnswerSource source, String answer, List<String> votes, Double agreement,
-            boolean trusted, Long modelVersionId, String note) {
-        SubquestionRow sub = subquestions.find(subquestionId)
-                .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
-        WorkspaceRow ws = workspaces.find(sub.workspaceId()).orElseThrow();
-        trees.lock(ws.treeId());
-        String fullNote = note;
-        if (!trusted && trees.questionOf(subquestionId).isEmpty()) {
-            try {
-                long child = becomeQuestion(sub, ws);
-                workspaces.event(ws.id(), "SENT_TO_PEOPLE", null, Map.of("subquestion", sub.position(),
-                        "question", child));
-            } catch (QuestionRefusedException e) {
-                fullNote = (note == null ? "" : note + " ") + e.getMessage() + " Answer it yourself with Correct.";
+    /**
+     * Records the copies' side's answers in one insert. An untrusted answer (the copies disagree) or
+     * none at all first puts its subquestion in the people's queue, as a question of its own, when
+     * the tree's budgets allow (under the tree's lock); otherwise its note says why not. Publishes
+     * {@link SubquestionsAnswered} for the pages that show them.
+     */
+    void recordAnswers(List<CopyAnswer> answers) {
+        List<CopiesStore.NewAnswer> rows = new ArrayList<>();
+        java.util.Set<Long> locked = new java.util.HashSet<>();
+        for (CopyAnswer answer : answers) {
+            CopiesStore.NewAnswer row = row(answer);
+            if (!row.trusted()) {
+                row = sendToPeople(row, locked);
             }
+            rows.add(row);
         }
-        subquestions.insertAnswer(subquestionId, source, answer, votes, agreement, trusted, modelVersionId, fullNote);
+        List<SubquestionsAnswered.Answered> answered = copies.insertAnswers(rows).stream()
+                .map(pair -> new SubquestionsAnswered.Answered(pair[0], pair[1])).toList();
+        if (!answered.isEmpty()) {
+            events.publishEvent(new SubquestionsAnswered(answered));
+        }
+    }
+
+    private static CopiesStore.NewAnswer row(CopyAnswer answer) {
+        if (answer instanceof CopyAnswer.Primitive p) {
+            return new CopiesStore.NewAnswer(p.subquestionId(), AnswerSource.PRIMITIVE.name(), p.answer(), List.of(),
+                    null, true, null, null);
+        } else if (answer instanceof CopyAnswer.Remembered r) {
+            return new CopiesStore.NewAnswer(r.subquestionId(), AnswerSource.MEMORY.name(), r.answer(), List.of(), null,
+                    true, r.modelVersionId(), null);
+        } else if (answer instanceof CopyAnswer.Voted v) {
+            return new CopiesStore.NewAnswer(v.subquestionId(), AnswerSource.MODEL.name(), v.answer(), v.votes(),
+                    v.agreement(), v.trusted(), v.modelVersionId(), v.note());
+        }
+        CopyAnswer.Unanswered u = (CopyAnswer.Unanswered) answer; // the last of the sealed type's cases
+        return new CopiesStore.NewAnswer(u.subquestionId(), AnswerSource.UNANSWERED.name(), null, List.of(), null,
+                false, null, u.note());
+    }
+
+    /** The untrusted answer's subquestion gets workspaces in the queue, or the answer's note says why it cannot. */
+    private CopiesStore.NewAnswer sendToPeople(CopiesStore.NewAnswer answer, java.util.Set<Long> locked) {
+        SubquestionRow sub = subquestions.find(answer.subquestionId())
+                .orElseThrow(() -> new SubquestionNotFoundException(answer.subquestionId()));
+        WorkspaceRow ws = workspaces.find(sub.workspaceId()).orElseThrow();
+        if (locked.add(ws.treeId())) {
+            trees.lock(ws.treeId());
+        }
+        if (trees.questionOf(sub.id()).isPresent()) {
+            return answer;
+        }
+        try {
+            long child = becomeQuestion(sub, ws);
+            workspaces.event(ws.id(), "SENT_TO_PEOPLE", null, Map.of("subquestion", sub.position(), "question", child));
+            return answer;
+        } catch (QuestionRefusedException e) {
+            String note = (answer.note() == null ? "" : answer.note() + " ") + e.getMessage()
+                    + " Answer it yourself with Correct.";
+            return new CopiesStore.NewAnswer(answer.subquestionId(), answer.source(), answer.answer(), answer.votes(),
+                    answer.agreement(), answer.trusted(), answer.modelVersionId(), note);
+        }
     }
 
     /**
@@ -205,6 +254,8 @@ class QuestionFlow {
         if (answer.isPresent()) {
             subquestions.insertAnswer(asking.id(), AnswerSource.PERSON, answer.get(), List.of(), null, true, null,
                     null);
+            events.publishEvent(new SubquestionsAnswered(List.of(new SubquestionsAnswered.Answered(asking.workspaceId(),
+                    asking.id()))));
             workspaces.event(asking.workspaceId(), "ANSWER_RECEIVED", actorId, Map.of("subquestion",
                     asking.position(), "answer", answer.get()));
         } else if (disagreement(questionId)) {

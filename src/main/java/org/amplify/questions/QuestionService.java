@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The questions module's facade: trees and what their workspaces show, and the answers the copies
- * give (recorded by amplification). What experts do in a workspace is {@link WorkspaceService}.
+ * The questions module's facade: trees and what their workspaces show. What experts do in a
+ * workspace is {@link WorkspaceService}; what the copies read and record is {@link CopiesPort}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -230,45 +230,6 @@ public class QuestionService {
             });
         }
         return result;
-    }
-
-    // --- for amplification: the copies' side --------------------------------------------------------
-
-    /** A subquestion as the copies see it. */
-    public SubquestionToAnswer toAnswer(long subquestionId) {
-        SubquestionRow sub = subquestions.find(subquestionId)
-                .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
-        WorkspaceRow ws = workspaces.find(sub.workspaceId()).orElseThrow();
-        Tree tree = tree(ws.treeId());
-        return new SubquestionToAnswer(sub.id(), tree.id(), tree.domain(), tree.contextSize(), tree.contextSeed(),
-                tree.contextFacts(), tree.context(), sub.passedContext(), sub.contextHash(), sub.text(), sub.normalizedText(),
-                Math.max(0, tree.modelCallBudget() - tree.stats().modelCalls()));
-    }
-
-    /** Whether the subquestion already has an answer of its own (not counting people's). */
-    public boolean answered(long subquestionId) {
-        return subquestions.answers(subquestionId).stream().anyMatch(a -> a.source() != AnswerSource.PERSON);
-    }
-
-    /**
-     * What an identical subquestion got before: from {@code modelVersionId}'s copies (trusted), or
-     * from a person. Empty when nothing is remembered.
-     */
-    public Optional<String> remembered(long subquestionId, Long modelVersionId) {
-        SubquestionToAnswer sub = toAnswer(subquestionId);
-        return subquestions.remembered(sub.domain(), sub.contextHash(), sub.normalizedText(), modelVersionId,
-                subquestionId).map(SubquestionStore.Remembered::answer);
-    }
-
-    /**
-     * Records an answer given by the context, by memory or by the copies. An untrusted answer (the
-     * copies disagree) or none at all puts the subquestion in the people's queue, as a workspace of
-     * its own, when the tree's budgets allow.
-     */
-    @Transactional
-    public void recordAnswer(long subquestionId, AnswerSource source, String answer, List<String> votes,
-            Double agreement, boolean trusted, Long modelVersionId, String note) {
-        flow.recordAnswer(subquestionId, source, answer, votes, agreement, trusted, modelVersionId, note);
     }
 
     // --- shared rules ------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ import org.amplify.models.ModelKind;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
 import org.amplify.questions.AnswerSource;
+import org.amplify.questions.CopiesPort;
+import org.amplify.questions.CopyAnswer;
 import org.amplify.questions.NewTree;
 import org.amplify.questions.QuestionService;
 import org.amplify.questions.SubAnswer;
@@ -76,6 +78,9 @@ class DistillationRoundTests {
 
     @Autowired
     WorkspaceService work;
+
+    @Autowired
+    CopiesPort copiesPort;
 
     @Autowired
     ModelRegistry registry;
@@ -220,8 +225,8 @@ class DistillationRoundTests {
             long sub = work.ask(ws, group[1] + " please", "", expert.id());
             await().atMost(Duration.ofSeconds(30)).until(() -> latest(ws, sub) != null);
             String other = group == GROUPS[0] ? "grey" : "blue";
-            questions.recordAnswer(sub, AnswerSource.MODEL, group[0], List.of(group[0], other, group[0]), 2.0 / 3, true,
-                    version, null);
+            copiesPort.record(List.of(new CopyAnswer.Voted(sub, group[0], List.of(group[0], other, group[0]), 2.0 / 3,
+                    true, version, null)));
             work.feedback(sub, Verdict.ACCEPT, null, expert.id());
         }
         work.submit(ws, questions.workspace(ws).version(), "accepted", expert.id());

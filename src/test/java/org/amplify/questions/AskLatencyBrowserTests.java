@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * permutation-powering tree with a promoted model, the time from the click to the row shown and
  * prints the median (a measurement, not an assertion on speed: the aim is a median under 150 ms).
  * Then the keyboard: {@code a} accepts the newest subquestion's answer, {@code n} takes the next workspace.
+ * And a subquestion waiting for people gets their answer by push: no request while it waits.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AskLatencyBrowserTests {
@@ -35,6 +36,12 @@ class AskLatencyBrowserTests {
 
     @Autowired
     TestTrees trees;
+
+    @Autowired
+    QuestionService questions;
+
+    @Autowired
+    WorkspaceService work;
 
     @Test
     void everyAskShowsItsRowAndTheCopiesAnswerAfter() {
@@ -95,5 +102,45 @@ class AskLatencyBrowserTests {
         List<Double> sorted = millis.stream().sorted().toList();
         System.out.printf(Locale.ROOT, "Ask, click to row shown (%d asks): median %.0f ms, min %.0f, max %.0f%n", ASKS,
                 (sorted.get(ASKS / 2 - 1) + sorted.get(ASKS / 2)) / 2, sorted.get(0), sorted.get(ASKS - 1));
+    }
+
+    @Test
+    void aSubquestionWaitingForPeopleGetsTheirAnswerPushedWithoutPolling() throws InterruptedException {
+        trees.promotedUntrainedModel(); // unsure copies: the subquestion goes to people
+        long expert = accounts.user("push-expert", Role.EXPERT).id();
+        long helper = accounts.user("push-helper", Role.EXPERT).id();
+        long root = trees.permutationTree(expert, null, null, null);
+        String[] names = trees.contextNames();
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("push-expert", TestAccounts.PASSWORD);
+            browser.open("/workspaces/" + root).waitForText("Ask a subquestion");
+            browser.script("""
+                    window.notReloaded = true;
+                    window.requests = [];
+                    const open = XMLHttpRequest.prototype.open;
+                    XMLHttpRequest.prototype.open = function (method, url) {
+                      window.requests.push(method + ' ' + url);
+                      return open.apply(this, arguments);
+                    };""");
+            browser.type("#ask-text", names[0] + " 0 0 0 1 0 1").click("#ask");
+            browser.waitForAttribute("#subquestions > li:nth-child(1)", "data-status", "NEEDS_PERSON"::equals,
+                    Duration.ofSeconds(30));
+            browser.script("window.requests = []");
+
+            Thread.sleep(5_000); // the old page polled a waiting row every 3 s
+            assertThat(browser.script("return window.requests.length")).as("requests while waiting")
+                    .isEqualTo(0L);
+
+            Subquestion waiting = questions.workspace(root).subquestions().get(0);
+            long child = waiting.childWorkspaceIds().get(0);
+            work.submit(child, questions.workspace(child).version(), names[3], helper);
+            browser.waitForAttribute("#subquestions > li:nth-child(1)", "data-status", "ANSWERED_BY_PERSON"::equals,
+                    Duration.ofSeconds(30));
+            assertThat(browser.find("#subquestions > li:nth-child(1) .sub-answer").getText()).contains(names[3]);
+            assertThat(browser.script("return window.requests")).as("one fetch of the answered row")
+                    .isEqualTo(List.of("GET /workspaces/" + root + "/subquestions/" + waiting.id()));
+            assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
+            browser.screenshot("workspace-pushed-answer");
+        }
     }
 }

@@ -95,6 +95,7 @@ class RoleMatrixTests {
             Map.entry("GET /trees/{id}", Access.EXPERT),
             Map.entry("GET /workspaces/{id}", Access.EXPERT),
             Map.entry("GET /workspaces/{id}/subquestions/{subquestionId}", Access.EXPERT),
+            Map.entry("GET /workspaces/{id}/stream", Access.EXPERT),
             Map.entry("GET /workspaces/{id}/history", Access.EXPERT),
             Map.entry("POST /workspaces/{id}/subquestions", Access.EXPERT),
             Map.entry("POST /workspaces/{id}/save", Access.EXPERT),

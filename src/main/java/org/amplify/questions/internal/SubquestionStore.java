@@ -81,39 +81,6 @@ public class SubquestionStore {
                 TreeStore.instant(rs.getTimestamp("created_at"))), subquestionId);
     }
 
-    /**
-     * The memory: the newest answer to an identical subquestion (same domain, context and normalized
-     * text) given by {@code modelVersionId}'s copies and trusted, or by a person (a correction or the
-     * answer of its own workspace). Empty when there is none.
-     */
-    public Optional<Remembered> remembered(String domain, String contextHash, String normalizedText,
-            Long modelVersionId, long exceptSubquestionId) {
-        return jdbc.query("""
-                SELECT * FROM (
-                  SELECT a.answer, a.model_version_id, 'model' AS by, a.created_at FROM sub_answers a
-                    JOIN subquestions s ON s.id = a.subquestion_id JOIN workspaces w ON w.id = s.workspace_id
-                    JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id
-                    WHERE t.domain = ? AND s.context_hash = ? AND s.normalized_text = ? AND s.id <> ?
-                      AND a.source = 'MODEL' AND a.trusted AND a.model_version_id = ?
-                  UNION ALL
-                  SELECT f.corrected_answer, NULL, 'person', f.created_at FROM feedback f
-                    JOIN subquestions s ON s.id = f.subquestion_id JOIN workspaces w ON w.id = s.workspace_id
-                    JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id
-                    WHERE t.domain = ? AND s.context_hash = ? AND s.normalized_text = ? AND s.id <> ?
-                      AND f.verdict = 'CORRECT'
-                  UNION ALL
-                  SELECT a.answer, NULL, 'person', a.created_at FROM sub_answers a
-                    JOIN subquestions s ON s.id = a.subquestion_id JOIN workspaces w ON w.id = s.workspace_id
-                    JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id
-                    WHERE t.domain = ? AND s.context_hash = ? AND s.normalized_text = ? AND s.id <> ?
-                      AND a.source = 'PERSON'
-                ) m ORDER BY created_at DESC LIMIT 1""", (rs, row) -> new Remembered(rs.getString("answer"),
-                (Long) rs.getObject("model_version_id"), "person".equals(rs.getString("by"))),
-                domain, contextHash, normalizedText, exceptSubquestionId, modelVersionId,
-                domain, contextHash, normalizedText, exceptSubquestionId,
-                domain, contextHash, normalizedText, exceptSubquestionId).stream().findFirst();
-    }
-
     private SubAnswer answer(ResultSet rs, int row) throws SQLException {
         return new SubAnswer(rs.getLong("id"), AnswerSource.valueOf(rs.getString("source")), rs.getString("answer"),
                 json.readValue(rs.getString("votes"), new TypeReference<List<String>>() { }),
@@ -130,7 +97,4 @@ public class SubquestionStore {
     /** A row of {@code subquestions}. */
     public record SubquestionRow(long id, long workspaceId, int position, String text, String normalizedText,
             String passedContext, String contextHash, long askedBy, Instant createdAt) {}
-
-    /** An answer found in memory: from {@code modelVersionId}'s copies, or from a person. */
-    public record Remembered(String answer, Long modelVersionId, boolean byPerson) {}
 }

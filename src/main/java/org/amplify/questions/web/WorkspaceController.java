@@ -12,7 +12,10 @@ import org.amplify.questions.Workspace;
 import org.amplify.questions.WorkspaceConflictException;
 import org.amplify.questions.WorkspaceService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,18 +25,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A workspace: its page, the fragment of one subquestion (which the page polls until its answer
- * comes), and the expert's actions, each a POST that redirects back to the page with a message.
+ * A workspace: its page, the stream that tells the page which subquestion got an answer, the
+ * fragment of one subquestion (which the page then fetches), and the expert's actions, each a POST
+ * that redirects back to the page with a message.
  */
 @Controller
 class WorkspaceController {
 
     private final QuestionService questions;
     private final WorkspaceService work;
+    private final AnswerStream answers;
 
-    WorkspaceController(QuestionService questions, WorkspaceService work) {
+    WorkspaceController(QuestionService questions, WorkspaceService work, AnswerStream answers) {
         this.questions = questions;
         this.work = work;
+        this.answers = answers;
     }
 
     @GetMapping("/workspaces/{id}")
@@ -48,6 +54,13 @@ class WorkspaceController {
             model.addAttribute("draftAnswer", workspace.draftAnswer());
         }
         return "questions/workspace";
+    }
+
+    /** Server-sent events: {@code answered} with a subquestion's id, each time one of the workspace's gets an answer. */
+    @GetMapping(path = "/workspaces/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter stream(@PathVariable long id) {
+        return answers.open(id);
     }
 
     @GetMapping("/workspaces/{id}/subquestions/{subquestionId}")

@@ -1,0 +1,142 @@
+package org.amplify.questions.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.amplify.questions.SubquestionToAnswer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The copies' reads and writes in one statement each, whatever the number of subquestions: the
+ * subquestions still to answer with their tree, budget and memory; the answers inserted together.
+ */
+@Repository
+public class CopiesStore {
+
+    private static final String MODEL_CALLS = """
+            (SELECT coalesce(sum(jsonb_array_length(a.votes)), 0) FROM sub_answers a
+               JOIN subquestions s2 ON s2.id = a.subquestion_id JOIN workspaces w2 ON w2.id = s2.workspace_id
+               JOIN questions q2 ON q2.id = w2.question_id WHERE q2.tree_id = t.id AND a.source = 'MODEL')""";
+
+    /** The newest trusted answer of the champion's copies or of a person to an identical subquestion. */
+    private static final String REMEMBERED = """
+            SELECT r.answer FROM (
+              SELECT a.answer, a.created_at FROM sub_answers a
+                JOIN subquestions m ON m.id = a.subquestion_id JOIN workspaces mw ON mw.id = m.workspace_id
+                JOIN questions mq ON mq.id = mw.question_id JOIN trees mt ON mt.id = mq.tree_id
+                WHERE mt.domain = t.domain AND m.context_hash = s.context_hash AND m.normalized_text = s.normalized_text
+                  AND m.id <> s.id AND a.source = 'MODEL' AND a.trusted AND a.model_version_id = ?
+              UNION ALL
+              SELECT f.corrected_answer, f.created_at FROM feedback f
+                JOIN subquestions m ON m.id = f.subquestion_id JOIN workspaces mw ON mw.id = m.workspace_id
+                JOIN questions mq ON mq.id = mw.question_id JOIN trees mt ON mt.id = mq.tree_id
+                WHERE mt.domain = t.domain AND m.context_hash = s.context_hash AND m.normalized_text = s.normalized_text
+                  AND m.id <> s.id AND f.verdict = 'CORRECT'
+              UNION ALL
+              SELECT a.answer, a.created_at FROM sub_answers a
+                JOIN subquestions m ON m.id = a.subquestion_id JOIN workspaces mw ON mw.id = m.workspace_id
+                JOIN questions mq ON mq.id = mw.question_id JOIN trees mt ON mt.id = mq.tree_id
+                WHERE mt.domain = t.domain AND m.context_hash = s.context_hash AND m.normalized_text = s.normalized_text
+                  AND m.id <> s.id AND a.source = 'PERSON'
+            ) r ORDER BY r.created_at DESC LIMIT 1""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    CopiesStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * The subquestions of {@code ids} that have no answer of their own yet (people's do not count),
+     * in the order of {@code ids}.
+     *
+     * @param modelVersionId the champion whose trusted answers are remembered (null: people's only)
+     */
+    public List<SubquestionToAnswer> toAnswer(List<Long> ids, Long modelVersionId) {
+        Long[] array = ids.toArray(Long[]::new);
+        return jdbc.execute((Connection connection) -> {
+            Array idArray = connection.createArrayOf("bigint", array);
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT s.*, t.id AS tree_id, t.domain, t.context_size, t.context_seed, t.context_facts, t.context,
+                      t.model_call_budget - %s AS calls_left, rem.answer AS remembered
+                    FROM subquestions s JOIN workspaces w ON w.id = s.workspace_id
+                      JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id
+                      LEFT JOIN LATERAL (%s) rem ON true
+                    WHERE s.id = ANY (?) AND NOT EXISTS (SELECT 1 FROM sub_answers a
+                      WHERE a.subquestion_id = s.id AND a.source <> 'PERSON')
+                    ORDER BY array_position(?, s.id)""".formatted(MODEL_CALLS, REMEMBERED))) {
+                statement.setObject(1, modelVersionId, java.sql.Types.BIGINT);
+                statement.setArray(2, idArray);
+                statement.setArray(3, idArray);
+                List<SubquestionToAnswer> result = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new SubquestionToAnswer(rs.getLong("id"), rs.getLong("workspace_id"),
+                                rs.getLong("tree_id"), rs.getString("domain"), (Integer) rs.getObject("context_size"),
+                                (Long) rs.getObject("context_seed"), rs.getString("context_facts"),
+                                rs.getString("context"), rs.getString("passed_context"), rs.getString("context_hash"),
+                                rs.getString("text"), rs.getString("normalized_text"), rs.getString("remembered"),
+                                Math.max(0, rs.getInt("calls_left"))));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    /**
+     * Inserts the answers in one statement.
+     *
+     * @return each answered subquestion with the workspace that asked it: {@code [workspace, subquestion]}
+     */
+    public List<long[]> insertAnswers(List<NewAnswer> answers) {
+        if (answers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    WITH added AS (
+                      INSERT INTO sub_answers (subquestion_id, source, answer, votes, agreement, trusted,
+                        model_version_id, note)
+                      SELECT a.id, a.source, a.answer, a.votes::jsonb, a.agreement, a.trusted, a.model_version_id, a.note
+                      FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::boolean[], ?::bigint[],
+                        ?::text[]) WITH ORDINALITY AS a(id, source, answer, votes, agreement, trusted, model_version_id,
+                        note, n)
+                      ORDER BY a.n
+                      RETURNING subquestion_id)
+                    SELECT DISTINCT s.workspace_id, s.id FROM added JOIN subquestions s ON s.id = added.subquestion_id""")) {
+                statement.setArray(1, connection.createArrayOf("bigint",
+                        answers.stream().map(NewAnswer::subquestionId).toArray()));
+                statement.setArray(2, connection.createArrayOf("text", answers.stream().map(NewAnswer::source).toArray()));
+                statement.setArray(3, connection.createArrayOf("text", answers.stream().map(NewAnswer::answer).toArray()));
+                statement.setArray(4, connection.createArrayOf("text",
+                        answers.stream().map(a -> json.writeValueAsString(a.votes())).toArray()));
+                statement.setArray(5, connection.createArrayOf("float8",
+                        answers.stream().map(NewAnswer::agreement).toArray()));
+                statement.setArray(6, connection.createArrayOf("boolean", answers.stream().map(NewAnswer::trusted).toArray()));
+                statement.setArray(7, connection.createArrayOf("bigint",
+                        answers.stream().map(NewAnswer::modelVersionId).toArray()));
+                statement.setArray(8, connection.createArrayOf("text", answers.stream().map(NewAnswer::note).toArray()));
+                List<long[]> answered = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        answered.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                return answered;
+            }
+        });
+    }
+
+    /** A row of {@code sub_answers} to insert. */
+    public record NewAnswer(long subquestionId, String source, String answer, List<String> votes, Double agreement,
+            boolean trusted, Long modelVersionId, String note) {}
+
+}
