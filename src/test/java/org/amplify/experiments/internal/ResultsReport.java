@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,10 @@ import org.amplify.experiments.ExperimentSettings;
 import org.amplify.experiments.Mode;
 import org.amplify.experiments.internal.ResultsCommand.RunSummary;
 
-/** {@code docs/results.md}: what was run, on what, and how IA compares with SL on each task. */
+/**
+ * {@code docs/results.md}: what was run, on what, and how IA compares with SL on each task; the
+ * numbers worked out here, the text in the template {@code reports/results.md}.
+ */
 final class ResultsReport {
 
     /** The aim: IA's final accuracy at least this share of SL's ... */
@@ -26,61 +31,55 @@ final class ResultsReport {
 
     private ResultsReport() {}
 
+    /** A task's row of the table; numbers as the report writes them. */
+    record Row(String task, int size, String iaAccuracy, String slAccuracy, String share, String iaTo90,
+            String slTo90, String iaTo95, String slTo95, String callsToH, String labels, String iaWall, String slWall,
+            boolean aimMet) {}
+
+    /** A task that fell short of the aim, and why. */
+    record Shortfall(String task, String why) {}
+
+    /** A task's final accuracy on one kind of question. */
+    record KindRow(String task, String kind, String ia, String sl) {}
+
     static String markdown(Map<AlgorithmicDomain, Map<Mode, RunSummary>> results, int steps, long wallMillis) {
-        StringBuilder md = new StringBuilder();
-        md.append("# Results: iterated amplification against supervised learning\n\n");
-        md.append("Written by `./mvnw -q test-compile exec:exec@results` (`-Dresults.steps=").append(steps)
-                .append("`) on ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
-                .append("; do not edit by hand. Machine: ").append(machine()).append(". Total wall time: ")
-                .append(minutes(wallMillis)).append(".\n\n");
+        Map<String, Object> report = new HashMap<>();
+        report.put("steps", steps);
+        report.put("date", OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE));
+        report.put("machine", machine());
+        report.put("wall", minutes(wallMillis));
         ExperimentSettings any = results.values().iterator().next().values().iterator().next().settings();
-        md.append(String.format(Locale.ROOT, "Both modes train the same X (width %d, %d layers, %d heads, feed-forward %d) "
-                        + "from the same seed (%d) for the same %d Adam steps of %d examples, learning rate %s; IA makes %d "
-                        + "amplified targets a step into a replay buffer of %d, its teacher a moving average (decay %s) of X, "
-                        + "its curriculum opening the next level at %.0f %% agreement. Accuracy is on %d held-out questions "
-                        + "(ground truth), every level equally, evaluated every %d steps: \"steps to 90 %%\" is the first "
-                        + "evaluated step at or above it.%n%n",
-                any.model().width(), any.model().layers(), any.model().heads(), any.model().feedForward(), any.seed(),
-                any.steps(), any.batch(), any.learningRate(), any.targetsPerStep(), any.bufferCapacity(),
-                any.teacherDecay(), any.curriculumThreshold() * 100, any.heldOut(), any.evaluateEvery()));
-        md.append("| task | N | final accuracy IA | final accuracy SL | IA / SL | steps to 90 % IA | SL "
-                + "| steps to 95 % IA | SL | calls to H (IA) | labels (SL) | wall time IA | SL | aim met |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        report.put("settings", any);
+        report.put("curriculumPercent", String.format(Locale.ROOT, "%.0f", any.curriculumThreshold() * 100));
+        List<Row> rows = new ArrayList<>();
+        List<Shortfall> shortfalls = new ArrayList<>();
+        List<KindRow> kinds = new ArrayList<>();
         for (var entry : results.entrySet()) {
+            String task = entry.getKey().name();
             RunSummary ia = entry.getValue().get(Mode.IA);
             RunSummary sl = entry.getValue().get(Mode.SL);
             double share = sl.last().accuracy() == 0 ? 0 : ia.last().accuracy() / sl.last().accuracy();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.2f | %s | %s | %s | %s | %,d | %,d | %s | %s | %s |%n",
-                    entry.getKey().name(), ia.settings().size(), ia.last().accuracy(), sl.last().accuracy(), share,
-                    steps(ia.stepsTo(0.90)), steps(sl.stepsTo(0.90)), steps(ia.stepsTo(0.95)), steps(sl.stepsTo(0.95)),
-                    ia.last().callsToH(), sl.last().labels(), minutes(ia.last().wallMillis()),
-                    minutes(sl.last().wallMillis()), aimMet(ia, sl) ? "yes" : "**no**"));
-        }
-        md.append("\nThe curves: ");
-        results.keySet().forEach(d -> md.append("[").append(d.name()).append("](results/").append(d.name())
-                .append(".svg) "));
-        md.append("\n\n## Where IA falls short of the aim\n\n");
-        md.append("The aim: IA's final accuracy at least ").append(ACCURACY_SHARE).append(" of SL's, and at most ")
-                .append(STEPS_MULTIPLE).append("× SL's steps to 95 %.\n\n");
-        boolean any1 = false;
-        for (var entry : results.entrySet()) {
-            RunSummary ia = entry.getValue().get(Mode.IA);
-            RunSummary sl = entry.getValue().get(Mode.SL);
+            rows.add(new Row(task, ia.settings().size(), accuracy(ia.last().accuracy()), accuracy(sl.last().accuracy()),
+                    String.format(Locale.ROOT, "%.2f", share), steps(ia.stepsTo(0.90)), steps(sl.stepsTo(0.90)),
+                    steps(ia.stepsTo(0.95)), steps(sl.stepsTo(0.95)), count(ia.last().callsToH()),
+                    count(sl.last().labels()), minutes(ia.last().wallMillis()), minutes(sl.last().wallMillis()),
+                    aimMet(ia, sl)));
             if (!aimMet(ia, sl)) {
-                any1 = true;
-                md.append("- **").append(entry.getKey().name()).append("**: ").append(shortfall(entry.getKey(), ia, sl)).append('\n');
+                shortfalls.add(new Shortfall(task, shortfall(entry.getKey(), ia, sl)));
             }
+            Map<String, Double> iaByKind = ia.last().accuracyByKind();
+            sl.last().accuracyByKind().forEach((kind, slAccuracy) -> kinds.add(new KindRow(task, kind,
+                    accuracy(iaByKind.getOrDefault(kind, Double.NaN)), accuracy(slAccuracy))));
         }
-        if (!any1) {
-            md.append("Nowhere: every task met it.\n");
-        }
-        md.append("\nMeeting the aim says only that IA kept up with SL. Where SL itself stays below 90 %, neither "
-                + "learned the task within this budget: ");
-        List<String> unlearned = results.entrySet().stream()
-                .filter(e -> e.getValue().get(Mode.SL).last().accuracy() < 0.90).map(e -> e.getKey().name()).toList();
-        md.append(unlearned.isEmpty() ? "no such task.\n" : String.join(", ", unlearned) + ".\n");
-        md.append('\n').append(accuracyByKind(results)).append('\n').append(notes());
-        return md.toString();
+        report.put("rows", rows);
+        report.put("shortfalls", shortfalls);
+        report.put("kinds", kinds);
+        report.put("accuracyShare", ACCURACY_SHARE);
+        report.put("stepsMultiple", STEPS_MULTIPLE);
+        report.put("unlearned", results.entrySet().stream().filter(e -> e.getValue().get(Mode.SL).last().accuracy() < 0.90)
+                .map(e -> e.getKey().name()).toList());
+        report.put("notes", resource("/results-notes.md"));
+        return ReportTemplates.render("results.md", report);
     }
 
     static boolean aimMet(RunSummary ia, RunSummary sl) {
@@ -113,21 +112,12 @@ final class ResultsReport {
         return why.toString();
     }
 
-    private static String accuracyByKind(Map<AlgorithmicDomain, Map<Mode, RunSummary>> results) {
-        StringBuilder md = new StringBuilder("## Final accuracy by kind of question\n\n| task | kind | IA | SL |\n|---|---|---|---|\n");
-        for (var entry : results.entrySet()) {
-            Map<String, Double> ia = entry.getValue().get(Mode.IA).last().accuracyByKind();
-            Map<String, Double> sl = entry.getValue().get(Mode.SL).last().accuracyByKind();
-            for (String kind : sl.keySet()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f |%n", entry.getKey().name(), kind,
-                        ia.getOrDefault(kind, Double.NaN), sl.get(kind)));
-            }
-        }
-        return md.toString();
+    private static String accuracy(double accuracy) {
+        return String.format(Locale.ROOT, "%.3f", accuracy);
     }
 
-    private static String notes() {
-        return resource("/results-notes.md");
+    private static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 
     /** A text resource of the tests (a hand-written part of a report), empty when there is none. */
