@@ -10,7 +10,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The templates of the measurement commands' reports ({@code src/test/resources/reports}), rendered
+ * The templates of the measurement commands' reports ({@code src/bench/resources/reports}), rendered
  * outside any web context: {@code *.md} in Thymeleaf's TEXT mode, {@code *.svg} in XML mode (so the
  * texts in a chart are escaped). The expressions are SpEL, as in the application's templates.
  */
