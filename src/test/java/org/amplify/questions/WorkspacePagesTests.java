@@ -136,6 +136,25 @@ class WorkspacePagesTests {
         assertThat(picture).contains("<svg", "href=\"/workspaces/" + ws + "\"", "Who owns a pet?");
     }
 
+    @Test
+    void theTreePictureEscapesItsTextsAndLinksEachSubquestionToItsPlace() throws Exception {
+        Account expert = accounts.expert();
+        long ws = questions.createTree(new NewTree("text", "Is <b>bold</b> & \"quoted\" safe?", "", null, null, null,
+                null, null, null), expert.id());
+        work.ask(ws, "Does <i>x</i> hold?", "", expert.id());
+        long subquestion = questions.workspace(ws).subquestions().get(0).id();
+        long tree = questions.workspace(ws).treeId();
+        String page = mvc.perform(as(get("/trees/" + tree), expert)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        String picture = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
+        assertThat(picture).doesNotContain("<b>", "<i>").contains("Does &lt;i&gt;x&lt;/i&gt; hold?",
+                "href=\"/workspaces/" + ws + "#subquestion-" + subquestion + "\"", "class=\"node question open\"",
+                "class=\"edge\"", "<rect");
+        assertThat(picture.split("<g class=\"node ", -1)).hasSize(3); // the question and its subquestion
+        assertThat(picture).contains("<title>Is &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; safe?\nopen"
+                + " (the question)</title>");
+    }
+
     private String page(long workspace, Account account) throws Exception {
         return mvc.perform(as(get("/workspaces/" + workspace), account)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();

@@ -91,6 +91,17 @@ class OpenApiDocumentTests {
         List<String> filters = api.getPaths().get("/api/v1/transcripts").getGet().getParameters().stream()
                 .map(p -> p.getName()).toList();
         assertThat(filters).contains("domain", "from", "to", "expert", "verdict", "cursor", "limit");
+        for (String export : List.of("/api/v1/transcripts", "/api/v1/feedback")) {
+            var parameters = api.getPaths().get(export).getGet().getParameters();
+            assertThat(parameters).as(export).extracting(p -> p.getName())
+                    .containsExactlyInAnyOrder("domain", "from", "to", "expert", "verdict", "cursor", "limit");
+            assertThat(parameters).as(export).allSatisfy(p -> {
+                assertThat(p.getIn()).isEqualTo("query");
+                assertThat(p.getDescription()).isNotBlank();
+            });
+        }
+        assertThat(api.getPaths().get("/api/v1/snapshots/{id}/subquestions").getGet().getResponses().get("200")
+                .getContent()).containsKeys("application/x-ndjson", "application/json", "text/csv");
 
         assertThat(api.getComponents().getSchemas().get("Transcript").getProperties().keySet())
                 .containsExactlyInAnyOrderElementsOf(recordFields("org.amplify.datasets.web.TranscriptRecord"));

@@ -12,22 +12,24 @@ import org.amplify.datasets.DatasetRejectedException;
 import org.amplify.datasets.RecordPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * How an export answers: JSON Lines streamed as the database gives the rows, unless the client asks
- * for {@code application/json} (then a page of the same records and the cursor of the next page).
+ * for {@code application/json} (then a page of the same records and the cursor of the next page), or
+ * CSV where an export has it. The handlers' {@code produces} lets Spring refuse any other Accept (406).
  */
 final class ExportResponses {
 
     static final String NDJSON = "application/x-ndjson";
     static final MediaType NDJSON_TYPE = MediaType.parseMediaType(NDJSON);
     static final String CSV = "text/csv";
+    static final MediaType CSV_TYPE = MediaType.parseMediaType(CSV);
 
     /** The response buffer: fewer, larger writes to the socket. */
     private static final int BUFFER = 64 * 1024;
@@ -37,40 +39,31 @@ final class ExportResponses {
     private ExportResponses() {
     }
 
+    /** What the transcript and feedback exports answer, the default (for a wildcard) first. */
+    static final List<MediaType> LINES_OR_PAGES = List.of(NDJSON_TYPE, MediaType.APPLICATION_JSON);
+
     /**
-     * Whether the client asked for pages: {@code application/json} preferred to JSON Lines by its
-     * quality, or more specific than a wildcard of the same quality. No Accept header, {@code *}{@code /*},
-     * {@code application/x-ndjson}: JSON Lines.
+     * The media type an export answers: the first of the client's media types (as Spring reads the
+     * Accept header: most preferred first) that includes one the export produces, and the first of
+     * those it includes; so a wildcard, or no Accept header, gets the first of {@code produced}. The
+     * handler's {@code produces} has already refused a request that accepts none of them.
      */
-    static boolean wantsPages(HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
-        List<String> accept = java.util.Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
-        if (accept.isEmpty()) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = MediaType.parseMediaTypes(accept);
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-        double linesScore = -1;
-        double pagesScore = -1;
-        for (MediaType type : types) {
-            double q = type.getQualityValue();
-            if (q <= 0) {
-                continue;
-            }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()
-                    && !type.isWildcardSubtype()) {
-                pagesScore = Math.max(pagesScore, q + 0.5);
-            } else if (type.includes(NDJSON_TYPE)) {
-                linesScore = Math.max(linesScore, type.isWildcardType() || type.isWildcardSubtype() ? q : q + 0.5);
+    static MediaType negotiate(ContentNegotiationManager negotiation, HttpServletRequest request,
+            List<MediaType> produced) throws HttpMediaTypeNotAcceptableException {
+        for (MediaType accepted : negotiation.resolveMediaTypes(new ServletWebRequest(request))) {
+            for (MediaType type : produced) {
+                if (accepted.getQualityValue() > 0 && accepted.includes(type)) {
+                    return type;
+                }
             }
         }
-        if (linesScore < 0 && pagesScore < 0) {
-            throw new HttpMediaTypeNotAcceptableException(List.of(NDJSON_TYPE, MediaType.APPLICATION_JSON));
-        }
-        return pagesScore > linesScore;
+        throw new HttpMediaTypeNotAcceptableException(produced);
+    }
+
+    /** Whether the client asked for pages ({@code application/json}) rather than JSON Lines. */
+    static boolean wantsPages(ContentNegotiationManager negotiation, HttpServletRequest request)
+            throws HttpMediaTypeNotAcceptableException {
+        return negotiate(negotiation, request, LINES_OR_PAGES).equals(MediaType.APPLICATION_JSON);
     }
 
     /** Streams an export as JSON Lines; a client that goes away ends it quietly. */

@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.util.List;
 import org.amplify.datasets.DatasetRejectedException;
 import org.amplify.datasets.DatasetService;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Datasets", description = "Read-only exports for researchers: snapshots, transcripts, feedback")
 class SnapshotApiController {
 
-    private final DatasetService datasets;
+    /** What the subquestions export answers, the default (for a wildcard) first. */
+    private static final List<MediaType> SUBQUESTION_TYPES = List.of(ExportResponses.NDJSON_TYPE,
+            MediaType.APPLICATION_JSON, ExportResponses.CSV_TYPE);
 
-    SnapshotApiController(DatasetService datasets) {
+    private final DatasetService datasets;
+    private final ContentNegotiationManager negotiation;
+
+    SnapshotApiController(DatasetService datasets, ContentNegotiationManager negotiation) {
         this.datasets = datasets;
+        this.negotiation = negotiation;
     }
 
     @GetMapping
@@ -51,7 +59,7 @@ class SnapshotApiController {
         return SnapshotResponse.of(datasets.snapshot(id));
     }
 
-    @GetMapping(value = "/{id}/transcripts")
+    @GetMapping(value = "/{id}/transcripts", produces = {ExportResponses.NDJSON, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "A snapshot's transcripts, in the snapshot's order",
             description = "Dataset k: the transcripts round k froze, in the order it froze them." + ApiDocs.NEGOTIATION)
     @ApiResponse(responseCode = "200", description = "the transcripts", content = {
@@ -65,7 +73,7 @@ class SnapshotApiController {
             @RequestParam(required = false) Integer limit,
             HttpServletRequest request, HttpServletResponse response)
             throws IOException, HttpMediaTypeNotAcceptableException {
-        if (ExportResponses.wantsPages(request)) {
+        if (ExportResponses.wantsPages(negotiation, request)) {
             ExportResponses.page(response, datasets.snapshotPage(id, cursor, limit));
         } else {
             datasets.snapshot(id); // a 404 before the first line
@@ -73,14 +81,15 @@ class SnapshotApiController {
         }
     }
 
-    @GetMapping(value = "/{id}/subquestions")
+    @GetMapping(value = "/{id}/subquestions",
+            produces = {ExportResponses.NDJSON, MediaType.APPLICATION_JSON_VALUE, ExportResponses.CSV})
     @Operation(summary = "A snapshot's subquestions, flat: one row each",
             description = "The same transcripts as `/transcripts`, one row per subquestion (in the snapshot's order, "
                     + "then the order asked): its transcript's tree, question and workspace, the subquestion, its "
                     + "status and answer, the newest answer of the copies (source, agreement, trust, model version), "
                     + "the newest verdict, and timestamps (UTC text) in the columns ending in `_at`. A transcript "
-                    + "without subquestions has no row. `format=csv` answers CSV (`text/csv`, a header line "
-                    + "first, streamed), whatever the Accept header." + ApiDocs.NEGOTIATION)
+                    + "without subquestions has no row. `Accept: text/csv` or `format=csv` answers CSV (`text/csv`, "
+                    + "a header line first, streamed): `format` wins over the Accept header." + ApiDocs.NEGOTIATION)
     @ApiResponse(responseCode = "200", description = "the subquestions", content = {
         @Content(mediaType = ExportResponses.NDJSON,
                 examples = @ExampleObject(name = "one line", value = ApiDocs.SUBQUESTION_LINE)),
@@ -89,8 +98,9 @@ class SnapshotApiController {
         @Content(mediaType = ExportResponses.CSV,
                 examples = @ExampleObject(name = "the header and one row", value = ApiDocs.SUBQUESTION_CSV))})
     void subquestions(@Parameter(description = "the snapshot's id", example = "12") @PathVariable long id,
-            @Parameter(description = "`jsonl` (the default: JSON Lines, or pages with `Accept: application/json`) "
-                    + "or `csv`", example = "csv", schema = @Schema(allowableValues = {"jsonl", "csv"}))
+            @Parameter(description = "`csv`, or `jsonl` (JSON Lines, or pages with `Accept: application/json`); "
+                    + "left out, the Accept header chooses", example = "csv",
+                    schema = @Schema(allowableValues = {"jsonl", "csv"}))
             @RequestParam(required = false) String format,
             @Parameter(description = "pages only: the nextCursor of the previous page")
             @RequestParam(required = false) String cursor,
@@ -98,25 +108,33 @@ class SnapshotApiController {
             @RequestParam(required = false) Integer limit,
             HttpServletRequest request, HttpServletResponse response)
             throws IOException, HttpMediaTypeNotAcceptableException {
-        boolean csv = csv(format);
-        if (!csv && ExportResponses.wantsPages(request)) {
+        List<MediaType> formats = format(format);
+        MediaType type = formats.size() == 1 ? formats.get(0) : ExportResponses.negotiate(negotiation, request, formats);
+        if (type.equals(MediaType.APPLICATION_JSON)) {
             ExportResponses.page(response, datasets.snapshotSubquestionPage(id, cursor, limit));
             return;
         }
         datasets.snapshot(id); // a 404 before the first line
-        if (csv) {
+        if (type.equals(ExportResponses.CSV_TYPE)) {
             ExportResponses.csv(response, out -> datasets.writeSnapshotSubquestions(id, true, out));
         } else {
             ExportResponses.lines(response, out -> datasets.writeSnapshotSubquestions(id, false, out));
         }
     }
 
-    private static boolean csv(String format) {
-        if (format == null || format.isBlank() || format.strip().equalsIgnoreCase("jsonl")) {
-            return false;
+    /**
+     * The media types {@code format} leaves the Accept header to choose from: CSV alone (whatever the
+     * Accept header, if {@code produces} let it through), JSON Lines or pages, or all three.
+     */
+    private static List<MediaType> format(String format) {
+        if (format == null || format.isBlank()) {
+            return SUBQUESTION_TYPES;
+        }
+        if (format.strip().equalsIgnoreCase("jsonl")) {
+            return ExportResponses.LINES_OR_PAGES;
         }
         if (format.strip().equalsIgnoreCase("csv")) {
-            return true;
+            return List.of(ExportResponses.CSV_TYPE);
         }
         throw new DatasetRejectedException("format", "'" + format.strip() + "' is not a format: jsonl or csv");
     }

@@ -55,7 +55,7 @@ class TreeController {
     String tree(@PathVariable long id, Model model) {
         var view = questions.treeView(id);
         model.addAttribute("view", view);
-        model.addAttribute("picture", TreePicture.draw(view));
+        model.addAttribute("picture", TreePicture.of(view));
         return "questions/tree";
     }
 

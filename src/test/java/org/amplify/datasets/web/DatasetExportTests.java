@@ -210,6 +210,25 @@ class DatasetExportTests {
     }
 
     @Test
+    void theAcceptHeaderChoosesByTheClientsPreferenceAndAWildcardGetsTheLines() throws Exception {
+        String path = "/api/v1/feedback?expert=" + TestDatasets.ALICE;
+        for (String lines : List.of("application/x-ndjson", "*/*", "application/*",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                "application/json;q=0.5, application/x-ndjson")) {
+            assertThat(export(path, lines).getContentType()).as(lines).startsWith("application/x-ndjson");
+        }
+        for (String pages : List.of("application/json", "application/json, */*;q=0.1",
+                "application/x-ndjson;q=0.5, application/json", "application/*;q=0.5, application/json")) {
+            assertThat(export(path, pages).getContentType()).as(pages).startsWith("application/json");
+        }
+        MockHttpServletResponse csv = export("/api/v1/snapshots/" + fixture.round().snapshotId() + "/subquestions",
+                "text/csv");
+        assertThat(csv.getStatus()).isEqualTo(200);
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(export(path, "text/csv").getStatus()).isEqualTo(406);
+    }
+
+    @Test
     void aFeedbackRecordHoldsTheDocumentedFieldsAndWhatWasJudged() throws Exception {
         List<JsonNode> verdicts = lines(export("/api/v1/feedback?expert=" + TestDatasets.ALICE, null));
         assertThat(verdicts).isNotEmpty();
