@@ -233,6 +233,22 @@ class ExperimentValidationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("is required"))));
     }
 
+    @Test
+    void sideBySideTheFormIsCheckedAsIaWhateverModeItNames() throws Exception {
+        var admin = user(accounts.principal(accounts.admin()));
+        mvc.perform(post("/experiments").with(csrf()).with(admin).param("domain", "permutation-powering")
+                        .param("mode", "SL").param("steps", "0").param("expertErrorRate", "0.2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("applies to IA with H only")));
+        mvc.perform(post("/experiments").with(csrf()).with(admin).param("domain", "permutation-powering")
+                        .param("mode", "SL").param("steps", "0").param("expertErrorRate", "0.2")
+                        .param("sideBySide", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The experiment was not started")))
+                .andExpect(content().string(containsString("must be positive")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("applies to IA with H only"))));
+    }
+
     private ResultActions startApi(String body) throws Exception {
         return mvc.perform(post("/api/v1/experiments").header(HttpHeaders.AUTHORIZATION, bearer())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
