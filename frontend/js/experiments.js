@@ -2,13 +2,13 @@
  * Amplify: the Experiments pages. Draws held-out accuracy (and how often H' predicts H) against
  * training steps, IA's curriculum (open levels and the size N) against steps, the calls to H against
  * SL's labels, and accuracy against what it cost (calls to H
- * or labels) with Chart.js, and keeps a running experiment's page live by polling the points API
- * every 1.5 s for the points after the last one seen.
+ * or labels) with Chart.js. The page keeps itself live with htmx: while an experiment runs, its
+ * fragments are polled and swapped in, the curves among them (#curves, data-curves); the charts are
+ * drawn again from them after each swap.
  */
 (function () {
     'use strict';
 
-    const POLL_MILLIS = 1500;
     const COLORS = {IA: '#3b5bdb', IA_HP: '#2b8a3e', SL: '#e8590c'};
     const LABELS = {IA: 'IA with H', IA_HP: "IA with H'", SL: 'SL'};
 
@@ -16,7 +16,6 @@
     function cost(mode, p) {
         return mode === 'SL' ? p.labels : p.callsToH;
     }
-    const FINISHED = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
 
     function lineChart(canvas, yTitle, yMax, xTitle, xType) {
         return new Chart(canvas, {
@@ -114,122 +113,43 @@
         size: {chart: 'curriculum', curriculum: true, xy: (mode, p, runSize) => ({x: p.step, y: p.size || runSize})}
     };
 
-    Charts.prototype.add = function (mode, points) {
-        for (const [line, set] of Object.entries(this.sets[mode])) {
-            set.data.push(...xys(points, p => LINES[line].xy(mode, p, this.sizes[mode])));
-        }
-        if (points.length) this.update();
-    };
-
     Charts.prototype.update = function () {
         for (const chart of Object.values(this.charts)) chart.update();
     };
 
-    async function getJson(url) {
-        const response = await fetch(url, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
-        if (!response.ok) throw new Error(url + ' answered ' + response.status);
-        return response.json();
-    }
+    Charts.prototype.destroy = function () {
+        for (const chart of Object.values(this.charts)) chart.destroy();
+    };
 
-    function percent(value) {
-        return (100 * value).toFixed(1) + ' %';
-    }
-
-    /**
-     * Follows one experiment until it finishes: appends new points to the charts and calls
-     * onUpdate(experiment, newPoints) after each poll; onFinished(experiment) once at the end.
-     */
-    function follow(id, lastStep, charts, mode, onUpdate, onFinished) {
-        let last = lastStep;
-        let timer = null;
-        async function poll() {
-            try {
-                const experiment = await getJson('/api/v1/experiments/' + id);
-                const points = await getJson('/api/v1/experiments/' + id + '/points?after=' + last);
-                if (points.length) last = points[points.length - 1].step;
-                charts.add(mode, points);
-                onUpdate(experiment, points);
-                if (FINISHED.includes(experiment.status)) {
-                    onFinished(experiment);
-                    return;
+    /** The charts of the page, from the curves it carries now; an experiment's page fills its step budget. */
+    function draw(previous) {
+        const data = document.getElementById('curves');
+        if (!data || typeof Chart === 'undefined') return previous;
+        if (previous) previous.destroy();
+        const charts = new Charts(JSON.parse(data.dataset.curves || '{}'));
+        const page = document.getElementById('experiment');
+        if (page) {
+            for (const name of ['accuracy', 'cost', 'curriculum']) {
+                const chart = charts.charts[name];
+                if (chart) {
+                    chart.options.scales.x.max = Number(page.dataset.steps);
+                    chart.update();
                 }
-            } catch (e) {
-                console.warn('polling experiment ' + id + ' failed; trying again', e);
-            }
-            timer = setTimeout(poll, POLL_MILLIS);
-        }
-        timer = setTimeout(poll, POLL_MILLIS);
-        return () => clearTimeout(timer);
-    }
-
-    function lastStepOf(curve) {
-        return curve.points.length ? curve.points[curve.points.length - 1].step : -1;
-    }
-
-    function experimentPage(page, curves, charts) {
-        const id = Number(page.dataset.id);
-        const mode = Object.keys(curves)[0];
-        for (const name of ['accuracy', 'cost', 'curriculum']) {
-            const chart = charts.charts[name];
-            if (chart) {
-                chart.options.scales.x.max = Number(page.dataset.steps); // the curve fills the budget
-                chart.update();
             }
         }
-        const bar = document.getElementById('progress-bar');
-        const progressText = document.getElementById('progress-text');
-        const status = document.getElementById('status');
-        const latestAccuracy = document.getElementById('latest-accuracy');
-        const latestCost = document.getElementById('latest-cost');
-        if (FINISHED.includes(page.dataset.status)) return;
-        follow(id, lastStepOf(curves[mode]), charts, mode, (experiment, points) => {
-            bar.style.width = (100 * experiment.progress).toFixed(2) + '%';
-            bar.parentElement.setAttribute('aria-valuenow', (100 * experiment.progress).toFixed(0));
-            progressText.textContent = 'step ' + experiment.currentStep + ' of ' + experiment.steps
-                + ' (' + (100 * experiment.progress).toFixed(0) + ' %)';
-            status.textContent = experiment.cancelRequested && !FINISHED.includes(experiment.status)
-                ? 'STOPPING' : experiment.status;
-            status.className = 'badge status-' + experiment.status.toLowerCase();
-            if (points.length && latestAccuracy) {
-                latestAccuracy.textContent = percent(points[points.length - 1].accuracy)
-                    + ' at step ' + points[points.length - 1].step;
-            }
-            if (points.length && latestCost) {
-                const last = points[points.length - 1];
-                latestCost.textContent = String(cost(mode, last));
-            }
-            const latestCurriculum = document.getElementById('latest-curriculum');
-            if (points.length && latestCurriculum) {
-                const last = points[points.length - 1];
-                latestCurriculum.textContent = last.openLevels + (last.openLevels === 1 ? ' level' : ' levels')
-                    + ' at N = ' + (last.size || curves[mode].size);
-            }
-            const latestAsker = document.getElementById('latest-asker-accuracy');
-            if (points.length && latestAsker && points[points.length - 1].askerAccuracy !== null) {
-                latestAsker.textContent = percent(points[points.length - 1].askerAccuracy) + ' of its actions';
-            }
-        }, () => window.location.reload());
-    }
-
-    function listPage(curves, charts) {
-        for (const mode of Object.keys(curves)) {
-            const curve = curves[mode];
-            if (!FINISHED.includes(curve.status)) {
-                follow(curve.id, lastStepOf(curve), charts, mode, () => {}, () => {});
-            }
-        }
+        return charts;
     }
 
     document.addEventListener('DOMContentLoaded', () => {
-        const data = document.getElementById('curves');
-        if (!data || typeof Chart === 'undefined') return;
-        const curves = JSON.parse(data.dataset.curves || '{}');
-        const charts = new Charts(curves);
-        const page = document.getElementById('experiment');
-        if (page) {
-            experimentPage(page, curves, charts);
-        } else {
-            listPage(curves, charts);
-        }
+        let charts = draw(null);
+        let drawn = document.getElementById('curves');
+        // after each htmx swap: drawn again when the curves were swapped (a new #curves element)
+        document.body.addEventListener('htmx:afterSettle', () => {
+            const curves = document.getElementById('curves');
+            if (curves && curves !== drawn) {
+                drawn = curves;
+                charts = draw(charts);
+            }
+        });
     });
 })();

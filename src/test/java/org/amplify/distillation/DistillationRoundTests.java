@@ -40,7 +40,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -129,6 +133,15 @@ class DistillationRoundTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.promoted").value(false))
                 .andExpect(jsonPath("$.modelVersion").value(number))
                 .andExpect(jsonPath("$.promotionReason").value(round.promotionReason()));
+        // the page's live part, as htmx polls it: the round has finished, so 286 (htmx stops polling)
+        mvc.perform(get("/rounds/" + round.id() + "/progress").header("HX-Request", "true")
+                        .with(user(accounts.principal(accounts.admin()))))
+                .andExpect(status().is(286))
+                .andExpect(content().string(containsString("id=\"round-progress\"")))
+                .andExpect(content().string(containsString(">SUCCEEDED<")))
+                .andExpect(content().string(containsString(round.promotionReason())))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-trigger"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<html"))));
     }
 
     @Test
@@ -195,10 +208,15 @@ class DistillationRoundTests {
 
     @Test
     @Order(2)
-    void oneRoundAtATimeAndNothingNewToSnapshotAreRefusedClearly() {
+    void oneRoundAtATimeAndNothingNewToSnapshotAreRefusedClearly() throws Exception {
         assertThatThrownBy(() -> distillation.start(new RoundRequest("text", false, false, null, 1L, false), "a"))
                 .isInstanceOf(RoundRejectedException.class).hasMessageContaining("in a snapshot already");
         Round running = distillation.start(new RoundRequest("text", true, false, 400, 1L, false), "a");
+        mvc.perform(get("/rounds/" + running.id() + "/progress").header("HX-Request", "true")
+                        .with(user(accounts.principal(accounts.admin()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-get=\"/rounds/" + running.id() + "/progress\"")))
+                .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
         assertThatThrownBy(() -> distillation.start(new RoundRequest("text", true, false, null, 1L, false), "b"))
                 .isInstanceOf(RoundRejectedException.class)
                 .hasMessageContaining("Round #" + running.id()).hasMessageContaining("one round at a time");
@@ -210,6 +228,15 @@ class DistillationRoundTests {
                 false), "a")).isInstanceOf(RoundRejectedException.class).hasMessageContaining("Unknown domain 'chess'");
         assertThatThrownBy(() -> distillation.start(new RoundRequest("text", true, false, 0, 1L, false), "a"))
                 .isInstanceOf(RoundRejectedException.class).hasMessageContaining("between 1 and");
+    }
+
+    @Test
+    @Order(2)
+    void epochsThatAreNotAWholeNumberAreRefusedOnThePage() throws Exception {
+        mvc.perform(post("/rounds").with(csrf()).with(user(accounts.principal(accounts.admin())))
+                        .param("domain", "text").param("epochs", "many"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/rounds"))
+                .andExpect(flash().attribute("error", "The round was not started: epochs must be a whole number."));
     }
 
     @Test

@@ -147,6 +147,16 @@ class ExperimentApiTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("IA with H&#39;")))
                 .andExpect(content().string(containsString("id=\"expert-call-budget\">5<")));
+        // the page's live parts, as htmx polls them: the run has finished, so 286 (htmx stops polling)
+        mvc.perform(get("/experiments/" + id + "/live").header("HX-Request", "true")
+                        .with(user(accounts.principal(accounts.admin()))))
+                .andExpect(status().is(286))
+                .andExpect(content().string(containsString("id=\"experiment-facts\"")))
+                .andExpect(content().string(containsString("id=\"expert-call-budget\">5<")))
+                .andExpect(content().string(containsString("id=\"experiment-progress\" hx-swap-oob=\"true\"")))
+                .andExpect(content().string(containsString("id=\"curves\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-trigger"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<html"))));
     }
 
     @Test
@@ -161,6 +171,15 @@ class ExperimentApiTests {
         mvc.perform(post("/api/v1/experiments/" + queued + "/cancel").header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
 
+        // while it runs, its page's live parts and its domain's curves go on polling
+        mvc.perform(get("/experiments/" + running + "/live").header("HX-Request", "true")
+                        .with(user(accounts.principal(accounts.researcher()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-get=\"/experiments/" + running + "/live\"")))
+                .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
+        mvc.perform(get("/experiments/curves").param("domain", "permutation-powering").header("HX-Request", "true")
+                        .with(user(accounts.principal(accounts.researcher()))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
         mvc.perform(post("/api/v1/experiments/" + running + "/cancel").header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.cancelRequested").value(true));
         Map<String, Object> cancelled = waitFor(running, e -> e.get("status").equals("CANCELLED"),
@@ -173,6 +192,10 @@ class ExperimentApiTests {
         assertThat(model.metrics()).containsEntry("cancelled", true);
         assertThat(points(queued, -1)).isEmpty();
         assertThat(experiment(queued).get("startedAt")).isNull();
+        mvc.perform(get("/experiments/curves").param("domain", "permutation-powering").header("HX-Request", "true")
+                        .with(user(accounts.principal(accounts.researcher()))))
+                .andExpect(status().is(286)).andExpect(content().string(containsString("id=\"curves\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-trigger"))));
 
         mvc.perform(post("/api/v1/experiments/" + running + "/cancel").header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().isConflict());

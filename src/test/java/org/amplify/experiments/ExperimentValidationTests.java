@@ -218,6 +218,37 @@ class ExperimentValidationTests {
                 .andExpect(content().string(containsString("value=\"lots\"")));
     }
 
+    @Test
+    void aDecimalThatIsNotANumberIsMarkedOnItsOwnFieldAndTheOthersStillChecked() throws Exception {
+        mvc.perform(post("/experiments").with(csrf()).with(user(accounts.principal(accounts.admin())))
+                        .param("domain", "permutation-powering").param("mode", "IA").param("steps", "200")
+                        .param("expertErrorRate", "a tenth").param("curriculumWindow", "5").param("size", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The experiment was not started")))
+                .andExpect(content().string(containsString(
+                        "<p class=\"field-error\">must be a number, e.g. 0.01</p>")))
+                .andExpect(content().string(containsString(
+                        "<p class=\"field-error\">must be between 100 and 100000</p>")))
+                .andExpect(content().string(containsString("value=\"a tenth\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("is required"))));
+    }
+
+    @Test
+    void sideBySideTheFormIsCheckedAsIaWhateverModeItNames() throws Exception {
+        var admin = user(accounts.principal(accounts.admin()));
+        mvc.perform(post("/experiments").with(csrf()).with(admin).param("domain", "permutation-powering")
+                        .param("mode", "SL").param("steps", "0").param("expertErrorRate", "0.2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("applies to IA with H only")));
+        mvc.perform(post("/experiments").with(csrf()).with(admin).param("domain", "permutation-powering")
+                        .param("mode", "SL").param("steps", "0").param("expertErrorRate", "0.2")
+                        .param("sideBySide", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The experiment was not started")))
+                .andExpect(content().string(containsString("must be positive")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("applies to IA with H only"))));
+    }
+
     private ResultActions startApi(String body) throws Exception {
         return mvc.perform(post("/api/v1/experiments").header(HttpHeaders.AUTHORIZATION, bearer())
                         .contentType(MediaType.APPLICATION_JSON).content(body))

@@ -1,21 +1,31 @@
 package org.amplify.distillation.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.util.List;
+import java.util.Locale;
 import org.amplify.accounts.AccountPrincipal;
 import org.amplify.distillation.DistillationService;
 import org.amplify.distillation.Round;
 import org.amplify.distillation.RoundRejectedException;
-import org.amplify.distillation.RoundRequest;
 import org.amplify.distillation.RoundStatus;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.FragmentsRendering;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Rounds pages (admins): the list with the start form and the held-out accuracy across rounds; one round, live. */
@@ -23,12 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/rounds")
 class RoundPageController {
 
+    /** htmx stops polling an element when its poll is answered with 286. */
+    static final HttpStatusCode STOP_POLLING = HttpStatusCode.valueOf(286);
+
     private final DistillationService distillation;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    RoundPageController(DistillationService distillation, JsonMapper json) {
+    RoundPageController(DistillationService distillation, JsonMapper json, MessageSource messages) {
         this.distillation = distillation;
         this.json = json;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -48,18 +63,24 @@ class RoundPageController {
         return "distillation/rounds";
     }
 
+    @InitBinder("form")
+    void bindForm(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
     @PostMapping
-    String start(@RequestParam String domain, @RequestParam(defaultValue = "false") boolean allTranscripts,
-            @RequestParam(defaultValue = "false") boolean autoPromote, @RequestParam(required = false) String epochs,
+    String start(@ModelAttribute("form") RoundStartForm form, BindingResult binding,
             @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        if (binding.hasFieldErrors()) {
+            FieldError mistake = binding.getFieldErrors().get(0);
+            redirect.addFlashAttribute("error", "The round was not started: " + mistake.getField() + " "
+                    + messages.getMessage(mistake, Locale.ROOT) + ".");
+            return "redirect:/rounds";
+        }
         try {
-            Integer parsedEpochs = epochs == null || epochs.isBlank() ? null : Integer.valueOf(epochs.strip());
-            Round round = distillation.start(new RoundRequest(domain, allTranscripts, autoPromote, parsedEpochs, null,
-                    false), me.getUsername());
-            redirect.addFlashAttribute("success", "Round #" + round.id() + " of " + domain + " was queued.");
+            Round round = distillation.start(form.toRequest(), me.getUsername());
+            redirect.addFlashAttribute("success", "Round #" + round.id() + " of " + form.domain() + " was queued.");
             return "redirect:/rounds/" + round.id();
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", "The round was not started: epochs must be a whole number.");
         } catch (RoundRejectedException e) {
             redirect.addFlashAttribute("error", "The round was not started: " + e.getMessage());
         }
@@ -72,6 +93,20 @@ class RoundPageController {
         model.addAttribute("round", round);
         model.addAttribute("champion", distillation.registeredChampion(round));
         return "distillation/round";
+    }
+
+    /**
+     * The live part of a round's page, which htmx polls: once the round has finished, with htmx's
+     * 286, so that it stops polling.
+     */
+    @HxRequest
+    @GetMapping("/{id}/progress")
+    FragmentsRendering progress(@PathVariable long id, Model model) {
+        Round round = distillation.get(id);
+        model.addAttribute("round", round);
+        model.addAttribute("champion", distillation.registeredChampion(round));
+        return FragmentsRendering.fragment("distillation/round :: progress")
+                .status(round.status().finished() ? STOP_POLLING : HttpStatus.OK).build();
     }
 
     @PostMapping("/{id}/cancel")

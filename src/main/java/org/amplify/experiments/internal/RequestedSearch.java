@@ -1,25 +1,26 @@
 package org.amplify.experiments.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Domains;
 import org.amplify.experiments.AdversarialSearchRequest;
 import org.amplify.experiments.ExperimentRejectedException;
-import org.amplify.experiments.ExperimentRejectedException.FieldProblem;
 import org.amplify.experiments.ExperimentsProperties;
 import org.amplify.models.ModelKind;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.SimpleErrors;
+import org.springframework.validation.Validator;
 
 /**
- * Turns a request for an adversarial search into the settings of its round: checks every field (all
- * of them, so that each bad one is named at once) and fills in the defaults.
+ * Turns a request for an adversarial search into the settings of its round: a Spring
+ * {@link Validator} of every field (all of them, so that each bad one is named at once), then the
+ * defaults filled in.
  */
 @Component
-public class RequestedSearch {
+public class RequestedSearch implements Validator {
 
     /** The most queries of one search. */
     public static final int MAX_QUERIES = 100_000;
@@ -42,60 +43,79 @@ public class RequestedSearch {
     /** The model searched, its domain and the settings of the round. */
     public record Checked(ModelVersion model, AlgorithmicDomain domain, AdversarialRound.Settings settings) {}
 
-    /** @throws ExperimentRejectedException naming every bad field */
-    public Checked of(AdversarialSearchRequest request) {
-        List<FieldProblem> problems = new ArrayList<>();
+    @Override
+    public boolean supports(Class<?> type) {
+        return AdversarialSearchRequest.class.isAssignableFrom(type);
+    }
+
+    /** Every rule of a search, each bad field rejected in words fit to show next to it. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        AdversarialSearchRequest request = (AdversarialSearchRequest) target;
         ModelVersion model = null;
         AlgorithmicDomain domain = null;
         if (request.modelVersionId() == null) {
-            problems.add(new FieldProblem("modelVersionId", "is required"));
+            errors.rejectValue("modelVersionId", "rejected", "is required");
         } else {
             model = registry.find(request.modelVersionId()).orElse(null);
             if (model == null) {
-                problems.add(new FieldProblem("modelVersionId", "no model version has id " + request.modelVersionId()));
+                errors.rejectValue("modelVersionId", "rejected", "no model version has id " + request.modelVersionId());
             } else if (model.kind() == ModelKind.IMPORT) {
-                problems.add(new FieldProblem("modelVersionId", "is an imported model: only a model trained here "
-                        + "can be trained with the cases found"));
+                errors.rejectValue("modelVersionId", "rejected", "is an imported model: only a model trained here "
+                        + "can be trained with the cases found");
             } else {
                 domain = domains.find(model.domain()).orElse(null);
                 if (domain == null) {
-                    problems.add(new FieldProblem("modelVersionId", "is a model of the " + model.domain()
-                            + " domain: the search needs an algorithmic domain, with its programmatic expert"));
+                    errors.rejectValue("modelVersionId", "rejected", "is a model of the " + model.domain()
+                            + " domain: the search needs an algorithmic domain, with its programmatic expert");
                 }
             }
         }
         Integer queries = request.queries();
         if (queries == null) {
-            problems.add(new FieldProblem("queries", "is required"));
+            errors.rejectValue("queries", "rejected", "is required");
         } else if (queries <= 0) {
-            problems.add(new FieldProblem("queries", "must be positive"));
+            errors.rejectValue("queries", "rejected", "must be positive");
         } else if (queries > MAX_QUERIES) {
-            problems.add(new FieldProblem("queries", "must be at most " + MAX_QUERIES));
+            errors.rejectValue("queries", "rejected", "must be at most " + MAX_QUERIES);
         }
         Double share = request.mutationShare();
         if (share != null && !(share >= 0 && share <= 1)) {
-            problems.add(new FieldProblem("mutationShare", "must be a share, between 0 and 1"));
+            errors.rejectValue("mutationShare", "rejected", "must be a share, between 0 and 1");
         }
         Integer steps = request.trainingSteps();
         if (steps != null && steps < 0) {
-            problems.add(new FieldProblem("trainingSteps", "must not be negative"));
+            errors.rejectValue("trainingSteps", "rejected", "must not be negative");
         } else if (steps != null && steps > limits.maxSteps()) {
-            problems.add(new FieldProblem("trainingSteps", "must be at most " + limits.maxSteps()));
+            errors.rejectValue("trainingSteps", "rejected", "must be at most " + limits.maxSteps());
         }
         Integer size = request.size();
         if (size != null && domain != null
                 && (size < experimentSettings.minSize(domain) || size > experimentSettings.maxSize(domain))) {
-            problems.add(new FieldProblem("size", "must be between " + experimentSettings.minSize(domain) + " and "
-                    + experimentSettings.maxSize(domain) + " for " + domain.name()));
+            errors.rejectValue("size", "rejected", "must be between " + experimentSettings.minSize(domain) + " and "
+                    + experimentSettings.maxSize(domain) + " for " + domain.name());
         }
         Integer maxLevel = request.maxLevel();
         if (maxLevel != null && domain != null && (maxLevel < 1 || maxLevel > domain.levels())) {
-            problems.add(new FieldProblem("maxLevel", "must be between 1 and " + domain.levels() + " for "
-                    + domain.name()));
+            errors.rejectValue("maxLevel", "rejected", "must be between 1 and " + domain.levels() + " for "
+                    + domain.name());
         }
-        if (!problems.isEmpty()) {
-            throw new ExperimentRejectedException(problems);
+    }
+
+    /** @throws ExperimentRejectedException naming every bad field */
+    public Checked of(AdversarialSearchRequest request) {
+        SimpleErrors errors = new SimpleErrors(request, "search");
+        validate(request, errors);
+        if (errors.hasErrors()) {
+            throw RequestedSettings.rejected(errors);
         }
+        ModelVersion model = registry.find(request.modelVersionId()).orElseThrow();
+        AlgorithmicDomain domain = domains.find(model.domain()).orElseThrow();
+        int queries = request.queries();
+        Double share = request.mutationShare();
+        Integer steps = request.trainingSteps();
+        Integer size = request.size();
+        Integer maxLevel = request.maxLevel();
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
         return new Checked(model, domain, new AdversarialRound.Settings(size != null ? size : trainedSize(model, domain),
                 maxLevel != null ? maxLevel : domain.levels(), queries, share != null ? share : DEFAULT_MUTATION_SHARE,

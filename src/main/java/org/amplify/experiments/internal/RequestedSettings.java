@@ -1,6 +1,5 @@
 package org.amplify.experiments.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,13 +13,17 @@ import org.amplify.experiments.ExperimentSettings;
 import org.amplify.experiments.ExperimentsProperties;
 import org.amplify.experiments.Mode;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.SimpleErrors;
+import org.springframework.validation.Validator;
 
 /**
- * Turns a request into the settings of a run: checks every field (all of them, so that each bad
- * one is named at once) and fills in the defaults of {@link ExperimentSettings#defaults}.
+ * Turns a request into the settings of a run: a Spring {@link Validator} of every field (all of them,
+ * so that each bad one is named at once: the API's 400 and the start form's field errors), then the
+ * defaults of {@link ExperimentSettings#defaults} filled in.
  */
 @Component
-public class RequestedSettings {
+public class RequestedSettings implements Validator {
 
     /** Evaluations of a run without evaluateEvery, at least: a short run still draws a curve. */
     static final int DEFAULT_EVALUATIONS = 10;
@@ -37,57 +40,78 @@ public class RequestedSettings {
         this.limits = limits;
     }
 
-    /** @throws ExperimentRejectedException naming every bad field */
-    public ExperimentSettings of(ExperimentRequest request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        AlgorithmicDomain domain = domain(request.domain(), problems);
-        Mode mode = mode(request.mode(), problems);
+    @Override
+    public boolean supports(Class<?> type) {
+        return ExperimentRequest.class.isAssignableFrom(type);
+    }
+
+    /** Every rule of a run, each bad field rejected in words fit to show next to it. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ExperimentRequest request = (ExperimentRequest) target;
+        AlgorithmicDomain domain = domain(request.domain(), errors);
+        Mode mode = mode(request.mode(), errors);
         Integer size = request.size();
         if (size == null && domain != null) {
             size = Math.max(domain.defaultSize(), minSize(domain));
         } else if (size != null && (size < minSize(domain) || size > maxSize(domain))) {
-            problems.add(new FieldProblem("size", "must be between " + minSize(domain) + " and " + maxSize(domain)
-                    + (domain == null ? "" : " for " + domain.name())));
+            errors.rejectValue("size", "rejected", "must be between " + minSize(domain) + " and " + maxSize(domain)
+                    + (domain == null ? "" : " for " + domain.name()));
         }
         Integer steps = request.steps();
         if (steps == null) {
-            problems.add(new FieldProblem("steps", "is required"));
+            errors.rejectValue("steps", "rejected", "is required");
         } else {
-            atMost("steps", steps, limits.maxSteps(), problems);
+            atMost("steps", steps, limits.maxSteps(), errors);
         }
         if (request.batch() != null) {
-            atMost("batch", request.batch(), limits.maxBatch(), problems);
+            atMost("batch", request.batch(), limits.maxBatch(), errors);
         }
         Double learningRate = request.learningRate();
         if (learningRate != null && !(learningRate > 0 && learningRate <= 1)) {
-            problems.add(new FieldProblem("learningRate", "must be a positive number, at most 1"));
+            errors.rejectValue("learningRate", "rejected", "must be a positive number, at most 1");
         }
         if (request.evaluateEvery() != null && request.evaluateEvery() <= 0) {
-            problems.add(new FieldProblem("evaluateEvery", "must be positive"));
+            errors.rejectValue("evaluateEvery", "rejected", "must be positive");
         }
         Double errorRate = request.expertErrorRate();
         if (errorRate != null && !(errorRate >= 0 && errorRate <= 1)) {
-            problems.add(new FieldProblem("expertErrorRate", "must be a probability, between 0 and 1"));
+            errors.rejectValue("expertErrorRate", "rejected", "must be a probability, between 0 and 1");
         } else if (errorRate != null && errorRate > 0 && mode != null && mode != Mode.IA) {
-            problems.add(new FieldProblem("expertErrorRate", "applies to IA with H only"));
+            errors.rejectValue("expertErrorRate", "rejected", "applies to IA with H only");
         }
         Double askerLearningRate = request.askerLearningRate();
         if (askerLearningRate != null && !(askerLearningRate > 0 && askerLearningRate <= 1)) {
-            problems.add(new FieldProblem("askerLearningRate", "must be a positive number, at most 1"));
+            errors.rejectValue("askerLearningRate", "rejected", "must be a positive number, at most 1");
         } else if (askerLearningRate != null && mode != null && mode != Mode.IA_HP) {
-            problems.add(new FieldProblem("askerLearningRate", "applies to IA with H' only"));
+            errors.rejectValue("askerLearningRate", "rejected", "applies to IA with H' only");
         }
         Long budget = request.expertCallBudget();
         if (budget != null && budget <= 0) {
-            problems.add(new FieldProblem("expertCallBudget", "must be positive (leave it out for no limit)"));
+            errors.rejectValue("expertCallBudget", "rejected", "must be positive (leave it out for no limit)");
         } else if (budget != null && mode != null && mode != Mode.IA_HP) {
-            problems.add(new FieldProblem("expertCallBudget", "applies to IA with H' only"));
+            errors.rejectValue("expertCallBudget", "rejected", "applies to IA with H' only");
         }
         boolean curriculum = request.curriculum() == null || request.curriculum();
-        curriculum(request, mode, domain, size, curriculum, problems);
-        if (!problems.isEmpty()) {
-            throw new ExperimentRejectedException(problems);
+        curriculum(request, mode, domain, size, curriculum, errors);
+    }
+
+    /** @throws ExperimentRejectedException naming every bad field */
+    public ExperimentSettings of(ExperimentRequest request) {
+        SimpleErrors errors = new SimpleErrors(request, "experiment");
+        validate(request, errors);
+        if (errors.hasErrors()) {
+            throw rejected(errors);
         }
+        AlgorithmicDomain domain = domains.find(request.domain().trim()).orElseThrow();
+        Mode mode = Mode.valueOf(request.mode().trim().toUpperCase(Locale.ROOT));
+        int size = request.size() != null ? request.size() : Math.max(domain.defaultSize(), minSize(domain));
+        int steps = request.steps();
+        Double learningRate = request.learningRate();
+        Double errorRate = request.expertErrorRate();
+        Double askerLearningRate = request.askerLearningRate();
+        Long budget = request.expertCallBudget();
+        boolean curriculum = request.curriculum() == null || request.curriculum();
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
         ExperimentSettings d = ExperimentSettings.defaults(domain.name(), mode, size, steps, seed);
         int evaluateEvery = request.evaluateEvery() != null
@@ -108,43 +132,49 @@ public class RequestedSettings {
 
     /** The curriculum's fields: IA only; thresholds in [0.5, 1); a window of 100 to 100 000; N can grow. */
     private void curriculum(ExperimentRequest request, Mode mode, AlgorithmicDomain domain, Integer size,
-            boolean curriculum, List<FieldProblem> problems) {
+            boolean curriculum, Errors errors) {
         boolean ia = mode == null || mode.amplified();
         Double threshold = request.curriculumThreshold();
         if (threshold != null && !isThreshold(threshold)) {
-            problems.add(new FieldProblem("curriculumThreshold", "must be at least 0.5 and below 1"));
+            errors.rejectValue("curriculumThreshold", "rejected", "must be at least 0.5 and below 1");
         } else if (threshold != null && !ia) {
-            problems.add(new FieldProblem("curriculumThreshold", "applies to IA only"));
+            errors.rejectValue("curriculumThreshold", "rejected", "applies to IA only");
         }
         List<Double> perLevel = request.levelThresholds();
         if (perLevel != null && !ia && !perLevel.isEmpty()) {
-            problems.add(new FieldProblem("levelThresholds", "applies to IA only"));
+            errors.rejectValue("levelThresholds", "rejected", "applies to IA only");
         } else if (perLevel != null && perLevel.stream().anyMatch(t -> t == null || !isThreshold(t))) {
-            problems.add(new FieldProblem("levelThresholds", "each must be at least 0.5 and below 1"));
+            errors.rejectValue("levelThresholds", "rejected", "each must be at least 0.5 and below 1");
         } else if (perLevel != null && domain != null && perLevel.size() > domain.levels()) {
-            problems.add(new FieldProblem("levelThresholds", "has " + perLevel.size() + " thresholds; " + domain.name()
-                    + " has " + domain.levels() + " level" + (domain.levels() == 1 ? "" : "s")));
+            errors.rejectValue("levelThresholds", "rejected", "has " + perLevel.size() + " thresholds; " + domain.name()
+                    + " has " + domain.levels() + " level" + (domain.levels() == 1 ? "" : "s"));
         }
         Integer window = request.curriculumWindow();
         if (window != null && (window < MIN_WINDOW || window > MAX_WINDOW)) {
-            problems.add(new FieldProblem("curriculumWindow", "must be between " + MIN_WINDOW + " and " + MAX_WINDOW));
+            errors.rejectValue("curriculumWindow", "rejected", "must be between " + MIN_WINDOW + " and " + MAX_WINDOW);
         } else if (window != null && !ia) {
-            problems.add(new FieldProblem("curriculumWindow", "applies to IA only"));
+            errors.rejectValue("curriculumWindow", "rejected", "applies to IA only");
         }
         Integer largest = request.maxSize();
         if (largest == null) {
             return;
         }
         if (!ia) {
-            problems.add(new FieldProblem("maxSize", "applies to IA only (SL trains at one N: set size)"));
+            errors.rejectValue("maxSize", "rejected", "applies to IA only (SL trains at one N: set size)");
         } else if (!curriculum) {
-            problems.add(new FieldProblem("maxSize", "needs the curriculum: N grows once every level is learned"));
+            errors.rejectValue("maxSize", "rejected", "needs the curriculum: N grows once every level is learned");
         } else if (size != null && largest < size) {
-            problems.add(new FieldProblem("maxSize", "must be at least the size, " + size));
+            errors.rejectValue("maxSize", "rejected", "must be at least the size, " + size);
         } else if (largest > maxSize(domain)) {
-            problems.add(new FieldProblem("maxSize", "must be at most " + maxSize(domain)
-                    + (domain == null ? "" : " for " + domain.name())));
+            errors.rejectValue("maxSize", "rejected", "must be at most " + maxSize(domain)
+                    + (domain == null ? "" : " for " + domain.name()));
         }
+    }
+
+    /** The refusal naming every field rejected, in the order they were. */
+    static ExperimentRejectedException rejected(Errors errors) {
+        return new ExperimentRejectedException(errors.getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage())).toList());
     }
 
     private static boolean isThreshold(double value) {
@@ -160,37 +190,37 @@ public class RequestedSettings {
         return domain == null ? limits.maxSize() : Math.min(limits.maxSize(), domain.maxSize());
     }
 
-    private AlgorithmicDomain domain(String name, List<FieldProblem> problems) {
+    private AlgorithmicDomain domain(String name, Errors errors) {
         if (name == null || name.isBlank()) {
-            problems.add(new FieldProblem("domain", "is required"));
+            errors.rejectValue("domain", "rejected", "is required");
             return null;
         }
         AlgorithmicDomain domain = domains.find(name.trim()).orElse(null);
         if (domain == null) {
-            problems.add(new FieldProblem("domain", "unknown domain '" + name + "': one of "
-                    + domains.algorithmic().stream().map(AlgorithmicDomain::name).collect(Collectors.joining(", "))));
+            errors.rejectValue("domain", "rejected", "unknown domain '" + name + "': one of "
+                    + domains.algorithmic().stream().map(AlgorithmicDomain::name).collect(Collectors.joining(", ")));
         }
         return domain;
     }
 
-    private static Mode mode(String name, List<FieldProblem> problems) {
+    private static Mode mode(String name, Errors errors) {
         if (name == null || name.isBlank()) {
-            problems.add(new FieldProblem("mode", "is required: " + MODES));
+            errors.rejectValue("mode", "rejected", "is required: " + MODES);
             return null;
         }
         try {
             return Mode.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("mode", "unknown mode '" + name + "': " + MODES));
+            errors.rejectValue("mode", "rejected", "unknown mode '" + name + "': " + MODES);
             return null;
         }
     }
 
-    private static void atMost(String field, int value, int max, List<FieldProblem> problems) {
+    private static void atMost(String field, int value, int max, Errors errors) {
         if (value <= 0) {
-            problems.add(new FieldProblem(field, "must be positive"));
+            errors.rejectValue(field, "rejected", "must be positive");
         } else if (value > max) {
-            problems.add(new FieldProblem(field, "must be at most " + max));
+            errors.rejectValue(field, "rejected", "must be at most " + max);
         }
     }
 }

@@ -1,17 +1,19 @@
 package org.amplify.experiments.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.validation.Valid;
 import org.amplify.accounts.AccountPrincipal;
-import org.amplify.experiments.AdversarialSearchRequest;
 import org.amplify.experiments.AdversarialSearchRun;
 import org.amplify.experiments.AdversarialSearchService;
 import org.amplify.experiments.ExperimentRejectedException;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -25,41 +27,45 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdversarialSearchPageController {
 
     private final AdversarialSearchService searches;
+    private final SearchFormValidator formValidator;
 
-    AdversarialSearchPageController(AdversarialSearchService searches) {
+    AdversarialSearchPageController(AdversarialSearchService searches, SearchFormValidator formValidator) {
         this.searches = searches;
+        this.formValidator = formValidator;
+    }
+
+    @InitBinder("form")
+    void bindForm(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+        binder.addValidators(formValidator);
     }
 
     @GetMapping("/experiments/adversarial")
     String searches(Model model) {
-        return page(model, new SearchForm(), Map.of());
+        return page(model, new SearchForm());
     }
 
     @PostMapping("/experiments/adversarial")
     @PreAuthorize("hasRole('ADMIN')")
-    String start(@ModelAttribute("form") SearchForm form, @AuthenticationPrincipal AccountPrincipal me, Model model,
-            RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        AdversarialSearchRequest request = form.toRequest(errors);
-        try {
-            if (errors.isEmpty()) {
-                AdversarialSearchRun started = searches.start(request, me.getUsername());
+    String start(@Valid @ModelAttribute("form") SearchForm form, BindingResult binding,
+            @AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                AdversarialSearchRun started = searches.start(form.toRequest(), me.getUsername());
                 redirect.addFlashAttribute("success", "Adversarial search #" + started.id() + " was queued.");
                 return "redirect:/experiments/adversarial";
+            } catch (ExperimentRejectedException e) {
+                FieldProblems.reject(e.problems(), binding);
             }
-            searches.check(request); // the other fields' mistakes too
-        } catch (ExperimentRejectedException e) {
-            e.problems().forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
         }
         model.addAttribute("error", "The search was not started: see the marked fields.");
-        return page(model, form, errors);
+        return page(model, form);
     }
 
-    private String page(Model model, SearchForm form, Map<String, String> errors) {
+    private String page(Model model, SearchForm form) {
         model.addAttribute("searches", searches.list());
         model.addAttribute("models", searches.searchableModels());
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
         return "experiments/adversarial";
     }
 }

@@ -1,66 +1,61 @@
 package org.amplify.experiments.web;
 
-import java.util.Map;
 import org.amplify.experiments.AdversarialSearchRequest;
 
 /**
- * The admins' form to start an adversarial search, as typed: text, so that a number that is not one
- * is reported next to its field like every other mistake.
+ * The admins' form to start an adversarial search, bound by Spring MVC: a blank field is absent
+ * (null), a number that is not one is a type mismatch reported next to its field, and the rules of a
+ * search are checked by {@link SearchFormValidator}.
  */
 public class SearchForm {
 
-    private String modelVersionId;
-    private String queries = "2000";
-    private String trainingSteps = "300";
-    private String mutationShare;
-    private String seed;
+    private Long modelVersionId;
+    private Integer queries = 2000;
+    private Integer trainingSteps = 300;
+    private Double mutationShare;
+    private Long seed;
 
-    /** The request, with every number that does not parse reported in {@code errors} by field. */
-    AdversarialSearchRequest toRequest(Map<String, String> errors) {
-        return new AdversarialSearchRequest(FormNumbers.whole("modelVersionId", modelVersionId, errors),
-                FormNumbers.integer("queries", queries, errors),
-                FormNumbers.decimal("mutationShare", mutationShare, errors),
-                FormNumbers.integer("trainingSteps", trainingSteps, errors), FormNumbers.whole("seed", seed, errors),
-                null, null);
+    AdversarialSearchRequest toRequest() {
+        return new AdversarialSearchRequest(modelVersionId, queries, mutationShare, trainingSteps, seed, null, null);
     }
 
-    public String getModelVersionId() {
+    public Long getModelVersionId() {
         return modelVersionId;
     }
 
-    public void setModelVersionId(String modelVersionId) {
+    public void setModelVersionId(Long modelVersionId) {
         this.modelVersionId = modelVersionId;
     }
 
-    public String getQueries() {
+    public Integer getQueries() {
         return queries;
     }
 
-    public void setQueries(String queries) {
+    public void setQueries(Integer queries) {
         this.queries = queries;
     }
 
-    public String getTrainingSteps() {
+    public Integer getTrainingSteps() {
         return trainingSteps;
     }
 
-    public void setTrainingSteps(String trainingSteps) {
+    public void setTrainingSteps(Integer trainingSteps) {
         this.trainingSteps = trainingSteps;
     }
 
-    public String getMutationShare() {
+    public Double getMutationShare() {
         return mutationShare;
     }
 
-    public void setMutationShare(String mutationShare) {
+    public void setMutationShare(Double mutationShare) {
         this.mutationShare = mutationShare;
     }
 
-    public String getSeed() {
+    public Long getSeed() {
         return seed;
     }
 
-    public void setSeed(String seed) {
+    public void setSeed(Long seed) {
         this.seed = seed;
     }
 }

@@ -1,47 +1,46 @@
 package org.amplify.experiments.web;
 
-import java.util.Map;
 import org.amplify.experiments.ExperimentRequest;
+import org.amplify.experiments.Mode;
 
 /**
- * The start form of the Experiments page, as typed: text, so that a number that is not one is
- * reported next to its field like every other mistake.
+ * The start form of the Experiments page, bound by Spring MVC: a blank field is absent (null), a
+ * number that is not one is a type mismatch reported next to its field (messages.properties), and
+ * the rules of a run are checked by {@link StartFormValidator}.
  */
 public class StartForm {
 
     private String domain;
     private String mode = "IA";
-    private String size;
-    private String steps = "2000";
-    private String batch = "64";
-    private String seed;
-    private String evaluateEvery;
-    private String expertErrorRate;
-    private String askerLearningRate;
-    private String expertCallBudget;
-    private String curriculumThreshold;
-    private String curriculumWindow;
-    private String maxSize;
+    private Integer size;
+    private Integer steps = 2000;
+    private Integer batch = 64;
+    private Long seed;
+    private Integer evaluateEvery;
+    private Double expertErrorRate;
+    private Double askerLearningRate;
+    private Long expertCallBudget;
+    private Double curriculumThreshold;
+    private Integer curriculumWindow;
+    private Integer maxSize;
+    /** The "IA and SL side by side" button: two experiments with the same settings and seed. */
+    private boolean sideBySide;
 
     static StartForm forDomain(String domain, int size) {
         StartForm form = new StartForm();
         form.domain = domain;
-        form.size = Integer.toString(size);
+        form.size = size;
         return form;
     }
 
-    /** The request, with every number that does not parse reported in {@code errors} by field. */
-    ExperimentRequest toRequest(Map<String, String> errors) {
-        return new ExperimentRequest(domain, mode, FormNumbers.integer("size", size, errors),
-                FormNumbers.integer("steps", steps, errors), FormNumbers.integer("batch", batch, errors),
-                FormNumbers.whole("seed", seed, errors), null,
-                FormNumbers.integer("evaluateEvery", evaluateEvery, errors),
-                FormNumbers.decimal("expertErrorRate", expertErrorRate, errors),
-                FormNumbers.decimal("askerLearningRate", askerLearningRate, errors),
-                FormNumbers.whole("expertCallBudget", expertCallBudget, errors), null,
-                FormNumbers.decimal("curriculumThreshold", curriculumThreshold, errors), null,
-                FormNumbers.integer("curriculumWindow", curriculumWindow, errors),
-                FormNumbers.integer("maxSize", maxSize, errors));
+    ExperimentRequest toRequest() {
+        return new ExperimentRequest(domain, mode, size, steps, batch, seed, null, evaluateEvery, expertErrorRate,
+                askerLearningRate, expertCallBudget, null, curriculumThreshold, null, curriculumWindow, maxSize);
+    }
+
+    /** The request as the service checks it: side by side, the IA one (the SL one takes the same settings). */
+    ExperimentRequest toCheckedRequest() {
+        return sideBySide ? toRequest().withMode(Mode.IA) : toRequest();
     }
 
     public String getDomain() {
@@ -60,91 +59,99 @@ public class StartForm {
         this.mode = mode;
     }
 
-    public String getSize() {
+    public Integer getSize() {
         return size;
     }
 
-    public void setSize(String size) {
+    public void setSize(Integer size) {
         this.size = size;
     }
 
-    public String getSteps() {
+    public Integer getSteps() {
         return steps;
     }
 
-    public void setSteps(String steps) {
+    public void setSteps(Integer steps) {
         this.steps = steps;
     }
 
-    public String getBatch() {
+    public Integer getBatch() {
         return batch;
     }
 
-    public void setBatch(String batch) {
+    public void setBatch(Integer batch) {
         this.batch = batch;
     }
 
-    public String getSeed() {
+    public Long getSeed() {
         return seed;
     }
 
-    public void setSeed(String seed) {
+    public void setSeed(Long seed) {
         this.seed = seed;
     }
 
-    public String getEvaluateEvery() {
+    public Integer getEvaluateEvery() {
         return evaluateEvery;
     }
 
-    public void setEvaluateEvery(String evaluateEvery) {
+    public void setEvaluateEvery(Integer evaluateEvery) {
         this.evaluateEvery = evaluateEvery;
     }
 
-    public String getExpertErrorRate() {
+    public Double getExpertErrorRate() {
         return expertErrorRate;
     }
 
-    public void setExpertErrorRate(String expertErrorRate) {
+    public void setExpertErrorRate(Double expertErrorRate) {
         this.expertErrorRate = expertErrorRate;
     }
 
-    public String getAskerLearningRate() {
+    public Double getAskerLearningRate() {
         return askerLearningRate;
     }
 
-    public void setAskerLearningRate(String askerLearningRate) {
+    public void setAskerLearningRate(Double askerLearningRate) {
         this.askerLearningRate = askerLearningRate;
     }
 
-    public String getExpertCallBudget() {
+    public Long getExpertCallBudget() {
         return expertCallBudget;
     }
 
-    public void setExpertCallBudget(String expertCallBudget) {
+    public void setExpertCallBudget(Long expertCallBudget) {
         this.expertCallBudget = expertCallBudget;
     }
 
-    public String getCurriculumThreshold() {
+    public Double getCurriculumThreshold() {
         return curriculumThreshold;
     }
 
-    public void setCurriculumThreshold(String curriculumThreshold) {
+    public void setCurriculumThreshold(Double curriculumThreshold) {
         this.curriculumThreshold = curriculumThreshold;
     }
 
-    public String getCurriculumWindow() {
+    public Integer getCurriculumWindow() {
         return curriculumWindow;
     }
 
-    public void setCurriculumWindow(String curriculumWindow) {
+    public void setCurriculumWindow(Integer curriculumWindow) {
         this.curriculumWindow = curriculumWindow;
     }
 
-    public String getMaxSize() {
+    public Integer getMaxSize() {
         return maxSize;
     }
 
-    public void setMaxSize(String maxSize) {
+    public void setMaxSize(Integer maxSize) {
         this.maxSize = maxSize;
+    }
+
+    public boolean isSideBySide() {
+        return sideBySide;
+    }
+
+    public void setSideBySide(boolean sideBySide) {
+        this.sideBySide = sideBySide;
     }
 }
