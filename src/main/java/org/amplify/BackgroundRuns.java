@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import org.jobrunr.JobRunrException;
 import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.jobs.context.JobDashboardProgressBar;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -50,18 +52,18 @@ public class BackgroundRuns {
     /**
      * Runs the lifecycle of run {@code id} of the store on this thread (a JobRunr worker's).
      *
-     * @param job the JobRunr job it runs in, for its progress bar (null or {@link JobContext#Null}: none)
+     * @param handler the JobRunr handler it runs in, whose job shows a progress bar (none when it runs outside a job)
      * @param checkEvery how often, at most, the progress is written and a cancel in the database read
      */
-    public <P extends RunProgress> void run(RunStore<P> store, long id, JobContext job, Duration checkEvery,
-            Work<P> work) {
+    public <P extends RunProgress> void run(RunStore<P> store, long id, JobRequestHandler<?> handler,
+            Duration checkEvery, Work<P> work) {
         String key = key(store, id);
         try {
             if (!store.claim(id, nodes.id())) {
                 log.info("{} {} is no longer queued (cancelled or interrupted): not run", store.name(), id);
                 return;
             }
-            work.run(new Run<>(this, store, id, key, job, checkEvery.toNanos()));
+            work.run(new Run<>(this, store, id, key, jobOf(handler), checkEvery.toNanos()));
         } catch (RunStopped e) {
             store.end(id, e.byShutdown ? RunEnding.INTERRUPTED : RunEnding.CANCELLED,
                     e.byShutdown ? store.stoppedByShutdown() : null);
@@ -105,6 +107,15 @@ public class BackgroundRuns {
     @EventListener(ContextClosedEvent.class)
     void onShutdown() {
         shuttingDown = true;
+    }
+
+    /** The job the handler runs in; null when it is called outside a JobRunr worker (a test, a command). */
+    private static JobContext jobOf(JobRequestHandler<?> handler) {
+        try {
+            return handler.jobContext();
+        } catch (JobRunrException e) {
+            return null;
+        }
     }
 
     private static String key(RunStore<?> store, long id) {

@@ -67,7 +67,7 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
     @Override
     @Job(name = "Distillation round", retries = 0)
     public void run(RunRound job) {
-        runs.run(rounds, job.roundId(), jobContext(), CHECK_EVERY, this::run);
+        runs.run(rounds, job.roundId(), this, CHECK_EVERY, this::run);
     }
 
     private void run(BackgroundRuns.Run<RoundProgress> run) {

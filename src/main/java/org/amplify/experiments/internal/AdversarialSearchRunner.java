@@ -57,7 +57,7 @@ public class AdversarialSearchRunner implements JobRequestHandler<RunAdversarial
     @Override
     @Job(name = "Adversarial search", retries = 0)
     public void run(RunAdversarialSearch job) {
-        runs.run(searches, job.searchId(), jobContext(), CHECK_EVERY, this::run);
+        runs.run(searches, job.searchId(), this, CHECK_EVERY, this::run);
     }
 
     private void run(BackgroundRuns.Run<SearchProgress> run) {

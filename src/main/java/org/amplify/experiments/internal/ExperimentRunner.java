@@ -57,7 +57,7 @@ public class ExperimentRunner implements JobRequestHandler<RunExperiment> {
     @Override
     @Job(name = "Experiment", retries = 0)
     public void run(RunExperiment job) {
-        runs.run(experiments, job.experimentId(), jobContext(), CHECK_EVERY, this::run);
+        runs.run(experiments, job.experimentId(), this, CHECK_EVERY, this::run);
     }
 
     private void run(BackgroundRuns.Run<ExperimentProgress> run) {
