@@ -142,12 +142,9 @@ public class RoundRepository implements RunStore.Cancellable<RoundProgress> {
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
     @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
-        Object[] parameters = new Object[which.parameters().length + 1];
-        parameters[0] = reason;
-        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE rounds SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, which.after(reason));
     }
 
     /** Freezes the transcripts into the round's snapshot (in this order); returns the snapshot's id. */

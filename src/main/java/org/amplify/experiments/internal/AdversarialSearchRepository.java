@@ -114,12 +114,9 @@ public class AdversarialSearchRepository implements RunStore<SearchProgress> {
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
     @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
-        Object[] parameters = new Object[which.parameters().length + 1];
-        parameters[0] = reason;
-        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE adversarial_searches SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, which.after(reason));
     }
 
     private AdversarialSearchRun run(ResultSet rs, int row) throws SQLException {

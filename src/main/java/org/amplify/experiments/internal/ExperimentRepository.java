@@ -155,12 +155,9 @@ public class ExperimentRepository implements RunStore.Cancellable<ExperimentProg
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
     @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
-        Object[] parameters = new Object[which.parameters().length + 1];
-        parameters[0] = reason;
-        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE experiments SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, which.after(reason));
     }
 
     private Experiment experiment(ResultSet rs, int row) throws SQLException {
