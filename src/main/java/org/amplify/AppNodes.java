@@ -84,7 +84,16 @@ public class AppNodes {
     }
 
     /** A condition on a run table's {@code status} and {@code owner_node}, with its parameters. */
-    public record Condition(String sql, Object... parameters) {}
+    public record Condition(String sql, Object... parameters) {
+
+        /** The parameters of a statement whose own parameter {@code first} comes before the condition's. */
+        public Object[] after(Object first) {
+            Object[] all = new Object[parameters.length + 1];
+            all[0] = first;
+            System.arraycopy(parameters, 0, all, 1, parameters.length);
+            return all;
+        }
+    }
 
     /**
      * The runs a starting node marks INTERRUPTED: RUNNING ones it ran itself before it stopped, of no

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A module's background runs (rounds, experiments, adversarial searches) as {@link InterruptedRuns}
- * sees them: the store that marks the runs a condition selects INTERRUPTED.
+ * sees them: the store that marks the runs a condition selects INTERRUPTED. Each module's store is a
+ * {@link RunStore}, which {@link BackgroundRuns} drives while a run runs on this node.
  */
 public interface InterruptibleRuns {
 

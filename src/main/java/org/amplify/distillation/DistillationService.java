@@ -1,11 +1,10 @@
 package org.amplify.distillation;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.amplify.distillation.internal.RoundFlags;
+import org.amplify.BackgroundRuns;
+import org.amplify.distillation.internal.RoundOptions;
 import org.amplify.distillation.internal.RoundRepository;
 import org.amplify.distillation.internal.RunRound;
 import org.amplify.models.ModelRegistry;
@@ -24,16 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class DistillationService {
 
     private final RoundRepository rounds;
-    private final RoundFlags flags;
+    private final BackgroundRuns runs;
     private final JobRequestScheduler jobs;
     private final QuestionService questions;
     private final ModelRegistry registry;
     private final DistillationProperties properties;
 
-    DistillationService(RoundRepository rounds, RoundFlags flags, JobRequestScheduler jobs, QuestionService questions,
-            ModelRegistry registry, DistillationProperties properties) {
+    DistillationService(RoundRepository rounds, BackgroundRuns runs, JobRequestScheduler jobs,
+            QuestionService questions, ModelRegistry registry, DistillationProperties properties) {
         this.rounds = rounds;
-        this.flags = flags;
+        this.runs = runs;
         this.jobs = jobs;
         this.questions = questions;
         this.registry = registry;
@@ -81,13 +80,9 @@ public class DistillationService {
                     : "Every completed transcript of " + domain + " is in a snapshot already: wait for new ones, "
                     + "or snapshot all of them.", true);
         }
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("allTranscripts", request.snapshotAll());
-        options.put("autoPromote", request.autoPromote() == null ? properties.autoPromote() : request.autoPromote());
-        options.put("epochs", epochs);
-        options.put("seed", request.seed() == null ? 1L : request.seed());
-        options.put("majorityOnly", request.majorityTargetsOnly());
-        options.put("transcripts", transcripts);
+        RoundOptions options = new RoundOptions(request.snapshotAll(),
+                request.autoPromote() == null ? properties.autoPromote() : request.autoPromote(), epochs,
+                request.seed() == null ? 1L : request.seed(), request.majorityTargetsOnly(), transcripts);
         Long parent = registry.champion(domain).map(ModelVersion::id).orElse(null);
         long id = rounds.insert(domain, options, startedBy, parent).orElseThrow(() -> new RoundRejectedException(
                 "domain", "A round of " + domain + " is already queued or running: one round at a time per domain.",
@@ -113,8 +108,7 @@ public class DistillationService {
             throw new RoundRejectedException(null, "Round #" + id + " already ended ("
                     + round.status().name().toLowerCase() + ").", true);
         }
-        flags.cancel(id);
-        rounds.requestCancel(id);
+        runs.cancel(rounds, id);
         return get(id);
     }
 

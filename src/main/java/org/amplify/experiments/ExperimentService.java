@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.amplify.BackgroundRuns;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Domains;
-import org.amplify.experiments.internal.CancellationFlags;
 import org.amplify.experiments.internal.ExperimentRepository;
 import org.amplify.experiments.internal.RequestedSettings;
 import org.amplify.experiments.internal.RunExperiment;
@@ -30,17 +30,17 @@ public class ExperimentService {
 
     private final ExperimentRepository experiments;
     private final RequestedSettings requestedSettings;
-    private final CancellationFlags flags;
+    private final BackgroundRuns runs;
     private final JobRequestScheduler jobs;
     private final Domains domains;
     private final ModelRegistry registry;
 
-    ExperimentService(ExperimentRepository experiments, RequestedSettings requestedSettings, CancellationFlags flags,
+    ExperimentService(ExperimentRepository experiments, RequestedSettings requestedSettings, BackgroundRuns runs,
             JobRequestScheduler jobs, Domains domains, ModelRegistry registry) {
         this.registry = registry;
         this.experiments = experiments;
         this.requestedSettings = requestedSettings;
-        this.flags = flags;
+        this.runs = runs;
         this.jobs = jobs;
         this.domains = domains;
     }
@@ -101,13 +101,11 @@ public class ExperimentService {
         if (experiment.status().finished()) {
             throw new ExperimentFinishedException(experiment);
         }
-        flags.cancel(id);
-        if (!experiments.requestCancel(id)) {
-            flags.forget(id);
+        if (!runs.cancel(experiments, id)) {
             throw new ExperimentFinishedException(get(id));
         }
         if (experiments.cancelQueued(id)) {
-            flags.forget(id);
+            runs.forget(experiments, id);
             try {
                 jobs.delete(experiment.jobId(), "its experiment was cancelled");
             } catch (RuntimeException e) {

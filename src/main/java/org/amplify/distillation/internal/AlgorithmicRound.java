@@ -2,7 +2,6 @@ package org.amplify.distillation.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,7 +168,7 @@ final class AlgorithmicRound {
      * The model's accuracy on fresh questions of every level at the domain's default size, against
      * their ground truth; the same questions for every model of a seed.
      */
-    Map<String, Object> groundTruth(AnswerModel model, long seed) {
+    GroundTruth groundTruth(AnswerModel model, long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         List<ModelInput> inputs = new ArrayList<>();
         List<Integer> truths = new ArrayList<>();
@@ -187,12 +186,11 @@ final class AlgorithmicRound {
         for (int i = 0; i < answers.length; i++) {
             right += answers[i] == truths.get(i) ? 1 : 0;
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("accuracy", (double) right / answers.length);
-        result.put("questions", answers.length);
-        result.put("size", domain.defaultSize());
-        return result;
+        return new GroundTruth((double) right / answers.length, answers.length, domain.defaultSize());
     }
+
+    /** A model's accuracy on so many fresh questions of a context size, against their ground truth. */
+    record GroundTruth(double accuracy, int questions, int size) {}
 
     private static int argMax(float[] values) {
         int best = 0;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.amplify.AppNodes;
+import org.amplify.RunEnding;
+import org.amplify.RunStore;
 import org.amplify.distillation.Round;
 import org.amplify.distillation.RoundPhase;
 import org.amplify.distillation.RoundStatus;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * recovery never overwrite each other; a unique index keeps one unfinished round per domain.
  */
 @Repository
-public class RoundRepository implements org.amplify.InterruptibleRuns {
+public class RoundRepository implements RunStore.Cancellable<RoundProgress> {
 
     private static final String ROUND = """
             SELECT r.*, s.id AS snapshot_id, s.size AS snapshot_size FROM rounds r
@@ -39,7 +41,7 @@ public class RoundRepository implements org.amplify.InterruptibleRuns {
     }
 
     /** A new QUEUED round; empty when the domain already has one queued or running. */
-    public Optional<Long> insert(String domain, Map<String, Object> options, String startedBy, Long parentVersionId) {
+    public Optional<Long> insert(String domain, RoundOptions options, String startedBy, Long parentVersionId) {
         try {
             return Optional.of(jdbc.queryForObject("""
                     INSERT INTO rounds (domain, status, options, started_by, parent_version_id)
@@ -69,12 +71,23 @@ public class RoundRepository implements org.amplify.InterruptibleRuns {
                 .stream().findFirst();
     }
 
-    public Map<String, Object> options(long id) {
+    public RoundOptions options(long id) {
         return json.readValue(jdbc.queryForObject("SELECT options FROM rounds WHERE id = ?", String.class, id),
-                new TypeReference<Map<String, Object>>() { });
+                RoundOptions.class);
+    }
+
+    @Override
+    public String name() {
+        return "Round";
+    }
+
+    @Override
+    public String stoppedByShutdown() {
+        return "the application stopped during the round";
     }
 
     /** QUEUED to RUNNING, unless it was cancelled or interrupted meanwhile. */
+    @Override
     public boolean claim(long id, String node) {
         return jdbc.update("""
                 UPDATE rounds SET status = 'RUNNING', started_at = now(), owner_node = ?
@@ -82,13 +95,16 @@ public class RoundRepository implements org.amplify.InterruptibleRuns {
     }
 
     /** Records the phase and progress; answers whether a cancel was asked for. */
-    public boolean progress(long id, RoundPhase phase, int step, int totalSteps, Double loss) {
+    @Override
+    public boolean progress(long id, RoundProgress progress) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 UPDATE rounds SET phase = ?, step = ?, total_steps = ?, loss = coalesce(?, loss) WHERE id = ?
-                RETURNING cancel_requested""", Boolean.class, phase.name(), step, totalSteps, loss, id));
+                RETURNING cancel_requested""", Boolean.class, progress.phase().name(), progress.step(),
+                progress.totalSteps(), progress.loss(), id));
     }
 
     /** Asks an unfinished round to stop; a queued one stops at once. Answers whether it was unfinished. */
+    @Override
     public boolean requestCancel(long id) {
         int queued = jdbc.update("""
                 UPDATE rounds SET cancel_requested = true, status = 'CANCELLED', finished_at = now()
@@ -97,8 +113,19 @@ public class RoundRepository implements org.amplify.InterruptibleRuns {
                 id) == 1;
     }
 
-    /** Ends a running round; {@code promotionReason} says why its version was or was not promoted (null: none registered). */
-    public void finish(long id, RoundStatus status, String error, Long modelVersionId, boolean promoted,
+    /** Ends a running round SUCCEEDED; {@code promotionReason} says why its version was or was not promoted. */
+    public void succeed(long id, long modelVersionId, boolean promoted, String promotionReason,
+            Map<String, Object> metrics) {
+        finish(id, RoundStatus.SUCCEEDED, null, modelVersionId, promoted, promotionReason, metrics);
+    }
+
+    /** Ends a running round that registered nothing: no metrics, nothing promoted. */
+    @Override
+    public void end(long id, RunEnding ending, String message) {
+        finish(id, RoundStatus.valueOf(ending.name()), message, null, false, null, Map.of());
+    }
+
+    private void finish(long id, RoundStatus status, String error, Long modelVersionId, boolean promoted,
             String promotionReason, Map<String, Object> metrics) {
         jdbc.update("""
                 UPDATE rounds SET status = ?, error_message = ?, model_version_id = ?, promoted = ?, promotion_reason = ?,
@@ -115,12 +142,9 @@ public class RoundRepository implements org.amplify.InterruptibleRuns {
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
     @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
-        Object[] parameters = new Object[which.parameters().length + 1];
-        parameters[0] = reason;
-        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE rounds SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, which.after(reason));
     }
 
     /** Freezes the transcripts into the round's snapshot (in this order); returns the snapshot's id. */

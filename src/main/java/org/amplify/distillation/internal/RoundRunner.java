@@ -1,16 +1,14 @@
 package org.amplify.distillation.internal;
 
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import org.amplify.AppNodes;
+import org.amplify.BackgroundRuns;
 import org.amplify.distillation.DistillationProperties;
 import org.amplify.distillation.Round;
 import org.amplify.distillation.RoundPhase;
-import org.amplify.distillation.RoundStatus;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Domains;
 import org.amplify.models.AnswerModel;
@@ -29,124 +27,110 @@ import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one round on a background worker: snapshot, train X(k+1) from the champion X(k) (or from
- * scratch), evaluate both on the held-out part of the snapshot, register, and promote when asked,
- * at least {@code min-promotion-accuracy} and better than the parent ({@link PromotionDecision}, whose reason the
- * round keeps). A cancel or a shutdown stops it at the next training step; it then registers nothing
- * (the snapshot stays, as snapshots never change) and the champion is unchanged.
+ * Runs one round on a background worker, in the lifecycle of {@link BackgroundRuns}: snapshot, train
+ * X(k+1) from the champion X(k) (or from scratch), evaluate both on the held-out part of the
+ * snapshot, register, and promote when asked, at least {@code min-promotion-accuracy} and better than
+ * the parent ({@link PromotionDecision}, whose reason the round keeps). A cancel or a shutdown stops it
+ * at the next training step; it then registers nothing (the snapshot stays, as snapshots never change)
+ * and the champion is unchanged.
  */
 @Component
 public class RoundRunner implements JobRequestHandler<RunRound> {
 
     private static final Logger log = LoggerFactory.getLogger(RoundRunner.class);
-    private static final long DATABASE_CHECK_NANOS = 500_000_000L;
-    static final String STOPPED_BY_SHUTDOWN = "the application stopped during the round";
+    /** How often a running round writes its progress and reads a cancel in the database. */
+    private static final Duration CHECK_EVERY = Duration.ofMillis(500);
 
-    private final AppNodes nodes;
+    private final BackgroundRuns runs;
     private final RoundRepository rounds;
-    private final RoundFlags flags;
     private final QuestionService questions;
     private final ModelRegistry registry;
     private final DistillationProperties properties;
     private final Domains domains;
+    private final JsonMapper json;
 
-    RoundRunner(RoundRepository rounds, RoundFlags flags, QuestionService questions, ModelRegistry registry,
-            DistillationProperties properties, Domains domains, AppNodes nodes) {
-        this.nodes = nodes;
+    RoundRunner(BackgroundRuns runs, RoundRepository rounds, QuestionService questions, ModelRegistry registry,
+            DistillationProperties properties, Domains domains, JsonMapper json) {
+        this.runs = runs;
         this.domains = domains;
         this.rounds = rounds;
-        this.flags = flags;
         this.questions = questions;
         this.registry = registry;
         this.properties = properties;
+        this.json = json;
     }
 
     @Override
     @Job(name = "Distillation round", retries = 0)
     public void run(RunRound job) {
-        long id = job.roundId();
-        Stop stop = new Stop(id);
-        try {
-            if (!rounds.claim(id, nodes.id())) {
-                log.info("Round {} is no longer queued (cancelled or interrupted): not run", id);
-                return;
-            }
-            Round round = rounds.find(id).orElseThrow();
-            Map<String, Object> options = rounds.options(id);
-            boolean majorityOnly = Boolean.TRUE.equals(options.get("majorityOnly"));
-
-            rounds.progress(id, RoundPhase.SNAPSHOT, 0, 0, null);
-            List<Long> ids = ((List<?>) options.get("transcripts")).stream().map(o -> ((Number) o).longValue())
-                    .toList();
-            long snapshot = rounds.snapshot(id, round.domain(), ids);
-            List<Transcript> transcripts = questions.transcripts(ids);
-            Optional<ModelVersion> parentVersion = round.parentVersionId() == null ? Optional.empty()
-                    : registry.find(round.parentVersionId());
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("roundId", id);
-            metrics.put("snapshotId", snapshot);
-            metrics.put("transcripts", transcripts.size());
-            metrics.put("softTargets", !majorityOnly);
-            Long parentId = parentVersion.map(ModelVersion::id).orElse(null);
-            Optional<AlgorithmicDomain> algorithmic = domains.find(round.domain());
-            ModelVersion version = algorithmic.isPresent()
-                    ? trainAlgorithmic(id, algorithmic.get(), transcripts, parentVersion, options, stop, metrics)
-                    : trainText(id, transcripts, parentVersion, options, stop, metrics);
-            Double accuracy = (Double) metrics.get("accuracy");
-            Double parentAccuracy = (Double) metrics.get("parentAccuracy");
-            PromotionDecision decision = PromotionDecision.decide(Boolean.TRUE.equals(options.get("autoPromote")),
-                    accuracy, parentAccuracy, parentVersion.map(p -> "v" + p.version()).orElse(null),
-                    properties.minPromotionAccuracy());
-            if (decision.promote()) {
-                rounds.progress(id, RoundPhase.PROMOTE, stop.total, stop.total, null);
-                registry.promote(version.id(), round.startedBy());
-            }
-            rounds.finish(id, RoundStatus.SUCCEEDED, null, version.id(), decision.promote(), decision.reason(), metrics);
-            log.info("Round {} of {} succeeded: {} v{}, held-out accuracy {} (parent {}). {}", id, round.domain(),
-                    version.domain(), version.version(), accuracy, parentAccuracy, decision.reason());
-        } catch (TrainingCancelledException e) {
-            boolean shutdown = stop.byShutdown;
-            rounds.finish(id, shutdown ? RoundStatus.INTERRUPTED : RoundStatus.CANCELLED,
-                    shutdown ? STOPPED_BY_SHUTDOWN : null, null, false, null, Map.of());
-            log.info("Round {} {}: nothing registered", id, shutdown ? "interrupted" : "cancelled");
-        } catch (RuntimeException | Error e) {
-            log.error("Round {} failed", id, e);
-            rounds.finish(id, RoundStatus.FAILED, message(e), null, false, null, Map.of());
-            throw e;
-        } finally {
-            flags.forget(id);
-        }
+        runs.run(rounds, job.roundId(), this, CHECK_EVERY, this::run);
     }
 
-    /** Trains, evaluates and registers the {@code text} model of a round; fills in the metrics. */
-    private ModelVersion trainText(long id, List<Transcript> transcripts, Optional<ModelVersion> parentVersion,
-            Map<String, Object> options, Stop stop, Map<String, Object> metrics) {
-        long seed = ((Number) options.getOrDefault("seed", 1)).longValue();
+    private void run(BackgroundRuns.Run<RoundProgress> run) {
+        long id = run.id();
+        Round round = rounds.find(id).orElseThrow();
+        RoundOptions options = rounds.options(id);
+        run.progress(RoundProgress.of(RoundPhase.SNAPSHOT, 0, 0));
+        long snapshot = rounds.snapshot(id, round.domain(), options.transcripts());
+        List<Transcript> transcripts = questions.transcripts(options.transcripts());
+        Optional<ModelVersion> parentVersion = round.parentVersionId() == null ? Optional.empty()
+                : registry.find(round.parentVersionId());
+        RoundMetrics.Start start = new RoundMetrics.Start(id, snapshot, transcripts.size(), !options.majorityOnly());
+        Optional<AlgorithmicDomain> algorithmic = domains.find(round.domain());
+        Trained trained;
+        try {
+            trained = algorithmic.isPresent()
+                    ? trainAlgorithmic(run, algorithmic.get(), transcripts, parentVersion, options, start)
+                    : trainText(run, transcripts, parentVersion, options, start);
+        } catch (TrainingCancelledException e) {
+            throw run.stopped();
+        }
+        RoundMetrics metrics = trained.metrics();
+        ModelVersion version = trained.version();
+        PromotionDecision decision = PromotionDecision.decide(options.autoPromote(), metrics.accuracy(),
+                metrics.parentAccuracy(), parentVersion.map(p -> "v" + p.version()).orElse(null),
+                properties.minPromotionAccuracy());
+        if (decision.promote()) {
+            int total = run.latest().totalSteps();
+            run.progress(RoundProgress.of(RoundPhase.PROMOTE, total, total));
+            registry.promote(version.id(), round.startedBy());
+        }
+        rounds.succeed(id, version.id(), decision.promote(), decision.reason(), asMap(metrics));
+        log.info("Round {} of {} succeeded: {} v{}, held-out accuracy {} (parent {}). {}", id, round.domain(),
+                version.domain(), version.version(), metrics.accuracy(), metrics.parentAccuracy(), decision.reason());
+    }
+
+    /** The version a round registered, with what it measured. */
+    private record Trained(ModelVersion version, RoundMetrics metrics) {}
+
+    /** Trains, evaluates and registers the {@code text} model of a round. */
+    private Trained trainText(BackgroundRuns.Run<RoundProgress> run, List<Transcript> transcripts,
+            Optional<ModelVersion> parentVersion, RoundOptions options, RoundMetrics.Start start) {
+        long id = run.id();
+        long seed = options.seed();
         TrainingExamples.Split split = TrainingExamples.split(transcripts, properties.heldOutShare(), seed,
-                Boolean.TRUE.equals(options.get("majorityOnly")));
+                options.majorityOnly());
         // an imported encoder (TorchScript) has no parameters to train from: the round starts from scratch,
         // its lineage still records the import as its parent
         try (TextModel parent = trainable(parentVersion).map(registry::loadText).orElse(null)) {
-            TextTraining training = TextTraining.defaults().withEpochs(((Number) options.get("epochs")).intValue());
+            TextTraining training = TextTraining.defaults().withEpochs(options.epochs());
             int total = TextModel.totalSteps(split.train().size(), training);
-            stop.step(0, total);
-            rounds.progress(id, RoundPhase.TRAIN, 0, total, null);
+            run.progress(RoundProgress.of(RoundPhase.TRAIN, 0, total));
             try (TextModel model = TextModel.train(split.train(), parent, training, seed,
-                    step -> stop.step(step, total), stop)) {
-                rounds.progress(id, RoundPhase.EVALUATE, total, total, model.loss(split.train()));
-                metrics.put("trainExamples", split.train().size());
-                metrics.put("heldOutExamples", split.heldOut().size());
-                metrics.put("accuracy", accuracy(model, split.heldOut()));
-                metrics.put("parentAccuracy", parent == null ? null : accuracy(parent, split.heldOut()));
-                metrics.put("trainLoss", model.loss(split.train()));
-                if (!split.heldOut().isEmpty()) {
-                    metrics.put("heldOutLoss", model.loss(split.heldOut()));
-                }
-                rounds.progress(id, RoundPhase.REGISTER, total, total, null);
-                return registry.register(model, ModelKind.ROUND, parentVersion.map(ModelVersion::id).orElse(null),
-                        metrics);
+                    step -> run.update(RoundProgress.of(RoundPhase.TRAIN, step, total)), run)) {
+                run.progress(new RoundProgress(RoundPhase.EVALUATE, total, total, model.loss(split.train())));
+                RoundMetrics metrics = new RoundMetrics(id, start.snapshotId(), start.transcripts(),
+                        start.softTargets(), split.train().size(), split.heldOut().size(), null, null,
+                        model.loss(split.train()), accuracy(model, split.heldOut()),
+                        parent == null ? null : accuracy(parent, split.heldOut()),
+                        split.heldOut().isEmpty() ? null : model.loss(split.heldOut()), null, null);
+                run.progress(RoundProgress.of(RoundPhase.REGISTER, total, total));
+                return new Trained(registry.register(model, ModelKind.ROUND,
+                        parentVersion.map(ModelVersion::id).orElse(null), asMap(metrics)), metrics);
             }
         }
     }
@@ -155,38 +139,40 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
      * Trains, evaluates and registers X(k+1) of an algorithmic domain: on the held-out transcripts
      * and on fresh questions with their ground truth, next to X(k) on the same items.
      */
-    private ModelVersion trainAlgorithmic(long id, AlgorithmicDomain domain, List<Transcript> transcripts,
-            Optional<ModelVersion> parentVersion, Map<String, Object> options, Stop stop, Map<String, Object> metrics) {
-        long seed = ((Number) options.getOrDefault("seed", 1)).longValue();
+    private Trained trainAlgorithmic(BackgroundRuns.Run<RoundProgress> run, AlgorithmicDomain domain,
+            List<Transcript> transcripts, Optional<ModelVersion> parentVersion, RoundOptions options,
+            RoundMetrics.Start start) {
+        long id = run.id();
+        long seed = options.seed();
         AlgorithmicRound training = new AlgorithmicRound(domain, treeId -> {
             Tree tree = questions.tree(treeId);
             return QuestionService.contextOf(domain, tree.contextSize(), tree.contextSeed(), tree.contextFacts());
         });
         AlgorithmicRound.Examples examples = training.examples(transcripts, properties.heldOutShare(), seed,
-                Boolean.TRUE.equals(options.get("majorityOnly")));
-        int epochs = ((Number) options.get("epochs")).intValue();
+                options.majorityOnly());
+        int epochs = options.epochs();
         int total = AlgorithmicRound.totalSteps(examples.train().size(), epochs);
-        stop.step(0, total);
-        rounds.progress(id, RoundPhase.TRAIN, 0, total, null);
+        run.progress(RoundProgress.of(RoundPhase.TRAIN, 0, total));
         try (AnswerModel parent = trainable(parentVersion).map(v -> registry.load(v, domain)).orElse(null);
                 AlgorithmicRound.Trained trained = training.train(examples, parent, epochs, seed,
-                        step -> stop.step(step, total), stop)) {
+                        step -> run.update(RoundProgress.of(RoundPhase.TRAIN, step, total)), run)) {
             AnswerModel model = trained.model();
-            rounds.progress(id, RoundPhase.EVALUATE, total, total, trained.lastEpochLoss());
-            metrics.put("trainExamples", examples.train().size());
-            metrics.put("heldOutExamples", examples.heldOut().size());
-            metrics.put("skippedTargets", examples.skipped());
-            metrics.put("firstEpochLoss", trained.firstEpochLoss());
-            metrics.put("trainLoss", trained.lastEpochLoss());
-            metrics.put("accuracy", AlgorithmicRound.accuracy(model, examples.heldOut()));
-            metrics.put("parentAccuracy", parent == null ? null : AlgorithmicRound.accuracy(parent, examples.heldOut()));
-            metrics.put("groundTruth", training.groundTruth(model, seed));
-            if (parent != null) {
-                metrics.put("parentGroundTruth", training.groundTruth(parent, seed));
-            }
-            rounds.progress(id, RoundPhase.REGISTER, total, total, null);
-            return registry.register(model, ModelKind.ROUND, parentVersion.map(ModelVersion::id).orElse(null), metrics);
+            run.progress(new RoundProgress(RoundPhase.EVALUATE, total, total, trained.lastEpochLoss()));
+            RoundMetrics metrics = new RoundMetrics(id, start.snapshotId(), start.transcripts(), start.softTargets(),
+                    examples.train().size(), examples.heldOut().size(), examples.skipped(),
+                    trained.firstEpochLoss(), trained.lastEpochLoss(),
+                    AlgorithmicRound.accuracy(model, examples.heldOut()),
+                    parent == null ? null : AlgorithmicRound.accuracy(parent, examples.heldOut()), null,
+                    training.groundTruth(model, seed), parent == null ? null : training.groundTruth(parent, seed));
+            run.progress(RoundProgress.of(RoundPhase.REGISTER, total, total));
+            return new Trained(registry.register(model, ModelKind.ROUND,
+                    parentVersion.map(ModelVersion::id).orElse(null), asMap(metrics)), metrics);
         }
+    }
+
+    /** The metrics as the registry and the round's JSON column keep them. */
+    private Map<String, Object> asMap(RoundMetrics metrics) {
+        return json.convertValue(metrics, new TypeReference<Map<String, Object>>() { });
     }
 
     /** The parent, unless it is an import (a TorchScript file): that one has no weights a round can start from. */
@@ -212,50 +198,5 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
             right += majority != null && majority.equalsIgnoreCase(target) ? 1 : 0;
         }
         return (double) right / heldOut.size();
-    }
-
-    private static String message(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 2000 ? message.substring(0, 2000) : message;
-    }
-
-    /**
-     * Asked before every training step: stop on a cancel here, the application shutting down, or a
-     * cancel in the database (checked, with the progress written, twice a second).
-     */
-    private final class Stop implements BooleanSupplier {
-
-        private final long id;
-        private long lastCheck = System.nanoTime();
-        private int done;
-        int total;
-        private boolean cancelledInDatabase;
-        private boolean byShutdown;
-
-        Stop(long id) {
-            this.id = id;
-        }
-
-        void step(int stepsDone, int totalSteps) {
-            done = stepsDone;
-            total = totalSteps;
-        }
-
-        @Override
-        public boolean getAsBoolean() {
-            if (flags.isCancelled(id) || cancelledInDatabase) {
-                return true;
-            }
-            if (flags.shuttingDown() || Thread.currentThread().isInterrupted()) {
-                byShutdown = true;
-                return true;
-            }
-            long now = System.nanoTime();
-            if (now - lastCheck >= DATABASE_CHECK_NANOS) {
-                lastCheck = now;
-                cancelledInDatabase = rounds.progress(id, RoundPhase.TRAIN, done, total, null);
-            }
-            return cancelledInDatabase;
-        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.amplify.AppNodes;
+import org.amplify.RunEnding;
+import org.amplify.RunStore;
 import org.amplify.experiments.AdversarialSearchRun;
 import org.amplify.experiments.ExperimentStatus;
 import org.amplify.experiments.SearchFigures;
@@ -22,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * status it expects, as for experiments.
  */
 @Repository
-public class AdversarialSearchRepository implements org.amplify.InterruptibleRuns {
+public class AdversarialSearchRepository implements RunStore<SearchProgress> {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -59,21 +61,30 @@ public class AdversarialSearchRepository implements org.amplify.InterruptibleRun
         return json.readValue(cases, new TypeReference<>() {});
     }
 
+    @Override
+    public String name() {
+        return "Adversarial search";
+    }
+
     /** QUEUED to RUNNING. */
+    @Override
     public boolean claim(long id, String node) {
         return jdbc.update("""
                 UPDATE adversarial_searches SET status = 'RUNNING', started_at = now(), owner_node = ?
                 WHERE id = ? AND status = 'QUEUED'""", node, id) == 1;
     }
 
-    public void progress(long id, String phase, double progress) {
+    /** Records the phase and progress; answers false, as a search cannot be cancelled. */
+    @Override
+    public boolean progress(long id, SearchProgress progress) {
         jdbc.update("UPDATE adversarial_searches SET phase = ?, progress = ? WHERE id = ? AND status = 'RUNNING'",
-                phase, progress, id);
+                progress.phase().name(), progress.share(), id);
+        return false;
     }
 
     /** RUNNING to SUCCEEDED, with the figures, the found cases and the trained X (null when none was trained). */
     public void succeed(long id, SearchFigures before, SearchFigures after, SearchFigures control,
-            List<Map<String, Object>> foundCases, Long trainedModelVersionId) {
+            List<FoundCase> foundCases, Long trainedModelVersionId) {
         jdbc.update("""
                 UPDATE adversarial_searches SET status = 'SUCCEEDED', phase = 'DONE', progress = 1,
                     before_figures = ?::jsonb, after_figures = ?::jsonb, control_figures = ?::jsonb,
@@ -89,6 +100,12 @@ public class AdversarialSearchRepository implements org.amplify.InterruptibleRun
                 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""", status.name(), errorMessage, id);
     }
 
+    /** RUNNING to FAILED or INTERRUPTED (a search is never cancelled), with the reason. */
+    @Override
+    public void end(long id, RunEnding ending, String message) {
+        fail(id, ExperimentStatus.valueOf(ending.name()), message);
+    }
+
     @Override
     public String what() {
         return "adversarial search(es)";
@@ -97,12 +114,9 @@ public class AdversarialSearchRepository implements org.amplify.InterruptibleRun
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
     @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
-        Object[] parameters = new Object[which.parameters().length + 1];
-        parameters[0] = reason;
-        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE adversarial_searches SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, which.after(reason));
     }
 
     private AdversarialSearchRun run(ResultSet rs, int row) throws SQLException {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.amplify.AppNodes;
+import org.amplify.RunEnding;
+import org.amplify.RunStore;
 import org.amplify.experiments.Experiment;
 import org.amplify.experiments.ExperimentPoint;
 import org.amplify.experiments.ExperimentSettings;
@@ -25,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * recovery never overwrite each other.
  */
 @Repository
-public class ExperimentRepository implements org.amplify.InterruptibleRuns {
+public class ExperimentRepository implements RunStore.Cancellable<ExperimentProgress> {
 
     private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
 
@@ -66,7 +68,13 @@ public class ExperimentRepository implements org.amplify.InterruptibleRuns {
                 ORDER BY id DESC LIMIT 1""", this::experiment, domain, mode.name()).stream().findFirst();
     }
 
+    @Override
+    public String name() {
+        return "Experiment";
+    }
+
     /** QUEUED to RUNNING, unless it was cancelled or interrupted meanwhile. */
+    @Override
     public boolean claim(long id, String node) {
         return jdbc.update("""
                 UPDATE experiments SET status = 'RUNNING', started_at = now(), owner_node = ?
@@ -74,10 +82,11 @@ public class ExperimentRepository implements org.amplify.InterruptibleRuns {
     }
 
     /** Records the steps done; answers whether a cancel was asked for (by any node). */
-    public boolean progress(long id, int stepsDone) {
+    @Override
+    public boolean progress(long id, ExperimentProgress progress) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 UPDATE experiments SET current_step = GREATEST(current_step, ?) WHERE id = ?
-                RETURNING cancel_requested""", Boolean.class, stepsDone, id));
+                RETURNING cancel_requested""", Boolean.class, progress.stepsDone(), id));
     }
 
     public void addPoint(long id, ExperimentPoint point) {
@@ -105,6 +114,7 @@ public class ExperimentRepository implements org.amplify.InterruptibleRuns {
     }
 
     /** Flags an unfinished experiment to stop; false when it had already finished. */
+    @Override
     public boolean requestCancel(long id) {
         return jdbc.update("UPDATE experiments SET cancel_requested = TRUE WHERE id = ? AND status IN " + UNFINISHED,
                 id) == 1;
@@ -131,7 +141,12 @@ public class ExperimentRepository implements org.amplify.InterruptibleRuns {
                 WHERE id = ? AND status = 'RUNNING'""", status.name(), errorMessage, modelVersionId, id);
     }
 
-    /** Marks every QUEUED or RUNNING experiment INTERRUPTED; returns their job ids. */
+    /** RUNNING to CANCELLED, FAILED or INTERRUPTED, with no model. */
+    @Override
+    public void end(long id, RunEnding ending, String message) {
+        finish(id, ExperimentStatus.valueOf(ending.name()), message, null);
+    }
+
     @Override
     public String what() {
         return "experiment(s)";
@@ -140,12 +155,9 @@ public class ExperimentRepository implements org.amplify.InterruptibleRuns {
     /** Marks INTERRUPTED the runs that match the nodes' condition; returns their jobs' ids. */
     @Override
     public List<UUID> interrupt(String reason, AppNodes.Condition which) {
-        Object[] parameters = new Object[which.parameters().length + 1];
-        parameters[0] = reason;
-        System.arraycopy(which.parameters(), 0, parameters, 1, which.parameters().length);
         return jdbc.queryForList("""
                 UPDATE experiments SET status = 'INTERRUPTED', error_message = ?, finished_at = now()
-                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, parameters);
+                WHERE (%s) RETURNING job_id""".formatted(which.sql()), UUID.class, which.after(reason));
     }
 
     private Experiment experiment(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,21 @@
+package org.amplify.distillation.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * What a round was asked to do, stored as the round's {@code options} JSON when it starts.
+ *
+ * @param allTranscripts whether it snapshots every completed transcript, or only those in no snapshot yet
+ * @param autoPromote whether it promotes its version when {@link PromotionDecision} allows
+ * @param majorityOnly whether targets are the majority answer only (otherwise vote shares)
+ * @param transcripts the transcripts (workspace ids) it snapshots, in order, chosen when it started
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RoundOptions(boolean allTranscripts, boolean autoPromote, int epochs, long seed, boolean majorityOnly,
+        List<Long> transcripts) {
+
+    public RoundOptions {
+        transcripts = transcripts == null ? List.of() : List.copyOf(transcripts);
+    }
+}
