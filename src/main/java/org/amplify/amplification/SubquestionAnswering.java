@@ -103,7 +103,7 @@ public class SubquestionAnswering {
         List<CopyAnswer> answers = new ArrayList<>();
         try {
             CopyPool.Votes votes = copies.vote(domain, version, inputs,
-                    subs.stream().mapToLong(SubquestionToAnswer::id).toArray(), properties.copies());
+                    subs.stream().mapToLong(SubquestionAnswering::seed).toArray(), properties.copies());
             for (int i = 0; i < subs.size(); i++) {
                 Majority<Integer> majority = votes.majority(i);
                 answers.add(voted(subs.get(i).id(), version, domain.describeAnswer(majority.answer()),
@@ -161,6 +161,15 @@ public class SubquestionAnswering {
             return Optional.of(new CopyAnswer.Unanswered(sub.id(), "The tree's budget of model calls is spent."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The copies' seed for a subquestion: from its context and its text, so the same subquestion in the
+     * same context gets the same votes on any node and after a restart (its id would differ).
+     */
+    static long seed(SubquestionToAnswer sub) {
+        return java.util.UUID.nameUUIDFromBytes((sub.contextHash() + "\n" + sub.normalizedText())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits();
     }
 
     private CopyAnswer voted(long id, ModelVersion version, String answer, List<String> votes, Majority<?> majority,

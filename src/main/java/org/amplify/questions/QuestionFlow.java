@@ -49,8 +49,7 @@ class QuestionFlow {
                 : subquestions.find(question.parentSubquestionId()).orElseThrow().workspaceId();
         String parentContext = parentContext(question).orElse(null);
         boolean hidden = parentContext != null && !parentContext.equals(question.visibleContext());
-        List<Subquestion> subs = withSiblings
-                ? subquestions.ofWorkspace(row.id()).stream().map(s -> subquestion(s, tree.domain())).toList() : List.of();
+        List<Subquestion> subs = withSiblings ? subquestions(subquestions.ofWorkspace(row.id()), tree.domain()) : List.of();
         List<Workspace> siblings = withSiblings ? workspaces.ofQuestion(row.questionId()).stream()
                 .filter(w -> w.id() != row.id()).map(w -> view(w, false)).toList() : List.of();
         Workspace.Budget budget = new Workspace.Budget(tree.stats().modelCalls(), tree.modelCallBudget(),
@@ -74,11 +73,30 @@ class QuestionFlow {
 
     /** @param domain the domain of the subquestion's tree (for its readable form) */
     Subquestion subquestion(SubquestionRow row, String domain) {
-        List<SubAnswer> answers = subquestions.answers(row.id());
-        List<Feedback> feedback = subquestions.feedback(row.id());
-        Optional<QuestionRow> child = trees.questionOf(row.id());
-        List<Long> childWorkspaces = child.map(q -> workspaces.ofQuestion(q.id()).stream().map(WorkspaceRow::id)
-                .toList()).orElse(List.of());
+        return subquestions(List.of(row), domain).get(0);
+    }
+
+    /**
+     * The subquestions as their rows show them, in the order given: their answers, feedback and
+     * child workspaces read for all of them at once (four statements, however many there are).
+     */
+    List<Subquestion> subquestions(List<SubquestionRow> rows, String domain) {
+        List<Long> ids = rows.stream().map(SubquestionRow::id).toList();
+        Map<Long, List<SubAnswer>> answers = subquestions.answers(ids);
+        Map<Long, List<Feedback>> feedback = subquestions.feedback(ids);
+        Map<Long, QuestionRow> children = trees.questionsOf(ids);
+        Map<Long, List<WorkspaceRow>> childWorkspaces = workspaces.ofQuestions(
+                children.values().stream().map(QuestionRow::id).toList());
+        return rows.stream().map(row -> {
+            Optional<QuestionRow> child = Optional.ofNullable(children.get(row.id()));
+            return subquestion(row, domain, answers.getOrDefault(row.id(), List.of()),
+                    feedback.getOrDefault(row.id(), List.of()), child, child.map(q -> childWorkspaces
+                            .getOrDefault(q.id(), List.of()).stream().map(WorkspaceRow::id).toList()).orElse(List.of()));
+        }).toList();
+    }
+
+    private Subquestion subquestion(SubquestionRow row, String domain, List<SubAnswer> answers, List<Feedback> feedback,
+            Optional<QuestionRow> child, List<Long> childWorkspaces) {
         Feedback verdict = feedback.stream().filter(f -> f.verdict() != Verdict.EXPAND).reduce((a, b) -> b)
                 .orElse(null);
         SubAnswer person = answers.stream().filter(a -> a.source() == AnswerSource.PERSON).reduce((a, b) -> b)
@@ -273,9 +291,9 @@ class QuestionFlow {
         List<WorkspaceRow> rows = workspaces.ofQuestion(question.id());
         List<TreeView.Branch> branches = new ArrayList<>();
         for (WorkspaceRow ws : rows) {
-            for (SubquestionRow row : subquestions.ofWorkspace(ws.id())) {
-                Subquestion sub = subquestion(row, domain);
-                TreeView.Node child = trees.questionOf(row.id()).map(q -> node(q, domain)).orElse(null);
+            for (Subquestion sub : subquestions(subquestions.ofWorkspace(ws.id()), domain)) {
+                TreeView.Node child = sub.childQuestionId() == null ? null
+                        : node(trees.question(sub.childQuestionId()).orElseThrow(), domain);
                 branches.add(new TreeView.Branch(sub.id(), ws.id(), sub.readable() != null ? sub.readable() : sub.text(),
                         sub.status(), sub.answer(), child));
             }

@@ -177,7 +177,7 @@ class ExperimentApiTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("hx-get=\"/experiments/" + running + "/live\"")))
                 .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
-        mvc.perform(get("/experiments/curves").param("domain", "permutation-powering").header("HX-Request", "true")
+        mvc.perform(get("/experiments/domains/permutation-powering/curves").header("HX-Request", "true")
                         .with(user(accounts.principal(accounts.researcher()))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
         mvc.perform(post("/api/v1/experiments/" + running + "/cancel").header(HttpHeaders.AUTHORIZATION, admin()))
@@ -192,7 +192,7 @@ class ExperimentApiTests {
         assertThat(model.metrics()).containsEntry("cancelled", true);
         assertThat(points(queued, -1)).isEmpty();
         assertThat(experiment(queued).get("startedAt")).isNull();
-        mvc.perform(get("/experiments/curves").param("domain", "permutation-powering").header("HX-Request", "true")
+        mvc.perform(get("/experiments/domains/permutation-powering/curves").header("HX-Request", "true")
                         .with(user(accounts.principal(accounts.researcher()))))
                 .andExpect(status().is(286)).andExpect(content().string(containsString("id=\"curves\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-trigger"))));

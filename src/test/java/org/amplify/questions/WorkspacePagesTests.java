@@ -139,10 +139,11 @@ class WorkspacePagesTests {
     @Test
     void theTreePictureEscapesItsTextsAndLinksEachSubquestionToItsPlace() throws Exception {
         Account expert = accounts.expert();
+        // a budget of one workspace: the subquestion cannot get one of its own, so it stays in its row
         long ws = questions.createTree(new NewTree("text", "Is <b>bold</b> & \"quoted\" safe?", "", null, null, null,
-                null, null, null), expert.id());
-        work.ask(ws, "Does <i>x</i> hold?", "", expert.id());
-        long subquestion = questions.workspace(ws).subquestions().get(0).id();
+                1, null, null), expert.id());
+        long subquestion = work.ask(ws, "Does <i>x</i> hold?", "", expert.id());
+        trees.answered(ws, subquestion);
         long tree = questions.workspace(ws).treeId();
         String page = mvc.perform(as(get("/trees/" + tree), expert)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
@@ -153,6 +154,37 @@ class WorkspacePagesTests {
         assertThat(picture.split("<g class=\"node ", -1)).hasSize(3); // the question and its subquestion
         assertThat(picture).contains("<title>Is &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; safe?\nopen"
                 + " (the question)</title>");
+    }
+
+    /** The page reads its rows in a fixed number of statements: 8 answered subquestions cost no more than 2. */
+    @Test
+    void theWorkspacePageReadsItsRowsInAFixedNumberOfStatements() throws Exception {
+        Account owner = accounts.expert();
+        long two = answeredTextWorkspace(owner, 2);
+        long eight = answeredTextWorkspace(owner, 8);
+        page(two, owner);
+        int forTwo = statements(two, owner);
+        int forEight = statements(eight, owner);
+        System.out.printf("workspace page: %d statements with 2 subquestions, %d with 8%n", forTwo, forEight);
+        assertThat(forEight).isEqualTo(forTwo);
+    }
+
+    private long answeredTextWorkspace(Account owner, int subquestions) {
+        long ws = questions.createTree(new NewTree("text", "Why did the pump matter?", "The Broad Street pump.", null,
+                null, null, null, null, null), owner.id());
+        for (int i = 1; i <= subquestions; i++) {
+            long sub = work.ask(ws, "Which fact number " + i + " matters?", "", owner.id());
+            trees.answered(ws, sub);
+            work.feedback(sub, Verdict.CORRECT, "Fact " + i, owner.id());
+        }
+        return ws;
+    }
+
+    private int statements(long workspace, Account account) throws Exception {
+        try (org.amplify.StatementRecorder.Recording recording = org.amplify.StatementRecorder.start()) {
+            assertThat(page(workspace, account)).contains("Fact 1");
+            return recording.statements().size();
+        }
     }
 
     private String page(long workspace, Account account) throws Exception {

@@ -1,11 +1,13 @@
 package org.amplify.amplification.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.amplify.accounts.AccountPrincipal;
 import org.amplify.amplification.SuggestionService;
 import org.amplify.questions.QuestionRefusedException;
 import org.amplify.questions.QuestionService;
 import org.amplify.questions.Workspace;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,7 +15,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,31 +41,35 @@ class SuggestionController {
         return "amplification/suggestions :: panel";
     }
 
+    /** A plain form post: asks the suggested subquestion and redirects back to the workspace. */
     @PostMapping("/workspaces/{id}/suggestions/{suggestionId}")
     String take(@PathVariable long id, @PathVariable long suggestionId, @AuthenticationPrincipal AccountPrincipal me,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        if (htmx == null) {
-            try {
-                suggestions.take(id, suggestionId, me.id());
-                redirect.addFlashAttribute("success", "Asked the suggested subquestion: the copies' answers appear below "
-                        + "as they come.");
-            } catch (QuestionRefusedException e) {
-                redirect.addFlashAttribute("error", e.getMessage());
-            }
-            return "redirect:/workspaces/" + id;
+            RedirectAttributes redirect) {
+        try {
+            suggestions.take(id, suggestionId, me.id());
+            redirect.addFlashAttribute("success", "Asked the suggested subquestion: the copies' answers appear below "
+                    + "as they come.");
+        } catch (QuestionRefusedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         }
+        return "redirect:/workspaces/" + id;
+    }
+
+    /** From the page's script (htmx): the asked subquestion's row is added to the list. */
+    @HxRequest
+    @PostMapping("/workspaces/{id}/suggestions/{suggestionId}")
+    String takeFromPage(@PathVariable long id, @PathVariable long suggestionId,
+            @AuthenticationPrincipal AccountPrincipal me, Model model, HtmxResponse htmx) {
         try {
             long asked = suggestions.take(id, suggestionId, me.id());
-            Workspace workspace = questions.workspace(id);
-            model.addAttribute("ws", workspace);
-            model.addAttribute("sub", workspace.subquestions().stream().filter(s -> s.id() == asked).findFirst()
-                    .orElseThrow());
-            response.setHeader("HX-Trigger", "subquestion-asked");
+            Workspace.Row row = questions.row(id, asked);
+            model.addAttribute("ws", row.ws());
+            model.addAttribute("sub", row.sub());
+            htmx.addTrigger("subquestion-asked");
             return "questions/subquestion :: subquestion";
         } catch (QuestionRefusedException e) {
-            response.setHeader("HX-Retarget", "#suggestion-error");
-            response.setHeader("HX-Reswap", "innerHTML");
+            htmx.setRetarget("#suggestion-error");
+            htmx.setReswap(HtmxReswap.innerHtml());
             model.addAttribute("message", e.getMessage());
             return "questions/subquestion :: ask-error";
         }

@@ -1,7 +1,7 @@
 package org.amplify.distillation.internal;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +12,7 @@ import org.amplify.distillation.RoundPhase;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Domains;
 import org.amplify.models.AnswerModel;
+import org.amplify.models.Majority;
 import org.amplify.models.ModelKind;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
@@ -187,12 +188,11 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
         }
         int right = 0;
         for (TextExample example : heldOut) {
-            Map<String, Integer> votes = new HashMap<>();
+            List<String> votes = new ArrayList<>();
             for (int m = 0; m < model.members(); m++) {
-                votes.merge(model.answer(m, example.question()).answer(), 1, Integer::sum);
+                votes.add(model.answer(m, example.question()).answer());
             }
-            String majority = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                    .orElse(null);
+            String majority = votes.isEmpty() ? null : Majority.of(votes).answer();
             String target = example.targets().entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(Map.Entry::getKey).orElse(null);
             right += majority != null && majority.equalsIgnoreCase(target) ? 1 : 0;

@@ -111,8 +111,8 @@ class ExperimentPageController {
 
     /** The curves of a domain's page, which htmx polls while one of them is running (then 286). */
     @HxRequest
-    @GetMapping("/curves")
-    FragmentsRendering curves(@RequestParam(required = false) String domain, Model model) {
+    @GetMapping("/domains/{domain}/curves")
+    FragmentsRendering curves(@PathVariable String domain, Model model) {
         boolean running = addCurves(model, selected(domain));
         return FragmentsRendering.fragment("experiments/experiments :: curves")
                 .status(running ? HttpStatus.OK : STOP_POLLING).build();

@@ -60,6 +60,32 @@ public class SubquestionStore {
                 json.writeValueAsString(votes), agreement, trusted, modelVersionId, note);
     }
 
+    /** The answers of each of the subquestions, oldest first (a subquestion without any is left out). */
+    public java.util.Map<Long, List<SubAnswer>> answers(java.util.Collection<Long> subquestionIds) {
+        java.util.Map<Long, List<SubAnswer>> answers = new java.util.HashMap<>();
+        if (!subquestionIds.isEmpty()) {
+            jdbc.query("SELECT * FROM sub_answers WHERE subquestion_id = ANY (?) ORDER BY id", (ResultSet rs) -> {
+                answers.computeIfAbsent(rs.getLong("subquestion_id"), id -> new java.util.ArrayList<>())
+                        .add(answer(rs, 0));
+            }, (Object) subquestionIds.toArray(Long[]::new));
+        }
+        return answers;
+    }
+
+    /** The experts' feedback on each of the subquestions, oldest first (one without any is left out). */
+    public java.util.Map<Long, List<Feedback>> feedback(java.util.Collection<Long> subquestionIds) {
+        java.util.Map<Long, List<Feedback>> feedback = new java.util.HashMap<>();
+        if (!subquestionIds.isEmpty()) {
+            jdbc.query("""
+                    SELECT f.*, u.username FROM feedback f JOIN users u ON u.id = f.expert_id
+                    WHERE f.subquestion_id = ANY (?) ORDER BY f.id""", (ResultSet rs) -> {
+                feedback.computeIfAbsent(rs.getLong("subquestion_id"), id -> new java.util.ArrayList<>())
+                        .add(feedback(rs));
+            }, (Object) subquestionIds.toArray(Long[]::new));
+        }
+        return feedback;
+    }
+
     public List<SubAnswer> answers(long subquestionId) {
         return jdbc.query("SELECT * FROM sub_answers WHERE subquestion_id = ? ORDER BY id", this::answer, subquestionId);
     }
@@ -75,10 +101,13 @@ public class SubquestionStore {
     public List<Feedback> feedback(long subquestionId) {
         return jdbc.query("""
                 SELECT f.*, u.username FROM feedback f JOIN users u ON u.id = f.expert_id
-                WHERE f.subquestion_id = ? ORDER BY f.id""", (rs, row) -> new Feedback(rs.getLong("id"),
-                rs.getLong("subquestion_id"), Verdict.valueOf(rs.getString("verdict")), rs.getString("corrected_answer"),
-                rs.getLong("expert_id"), rs.getString("username"), (Long) rs.getObject("model_version_id"),
-                TreeStore.instant(rs.getTimestamp("created_at"))), subquestionId);
+                WHERE f.subquestion_id = ? ORDER BY f.id""", (rs, row) -> feedback(rs), subquestionId);
+    }
+
+    private static Feedback feedback(ResultSet rs) throws SQLException {
+        return new Feedback(rs.getLong("id"), rs.getLong("subquestion_id"), Verdict.valueOf(rs.getString("verdict")),
+                rs.getString("corrected_answer"), rs.getLong("expert_id"), rs.getString("username"),
+                (Long) rs.getObject("model_version_id"), TreeStore.instant(rs.getTimestamp("created_at")));
     }
 
     private SubAnswer answer(ResultSet rs, int row) throws SQLException {

@@ -75,6 +75,18 @@ public class TreeStore {
         return jdbc.query("SELECT * FROM questions WHERE id = ?", TreeStore::questionRow, id).stream().findFirst();
     }
 
+    /** The questions the subquestions became, by subquestion id (one that did not become one is left out). */
+    public java.util.Map<Long, QuestionRow> questionsOf(java.util.Collection<Long> subquestionIds) {
+        java.util.Map<Long, QuestionRow> rows = new java.util.HashMap<>();
+        if (!subquestionIds.isEmpty()) {
+            jdbc.query("SELECT * FROM questions WHERE parent_subquestion_id = ANY (?)", (ResultSet rs) -> {
+                QuestionRow row = questionRow(rs, 0);
+                rows.put(row.parentSubquestionId(), row);
+            }, (Object) subquestionIds.toArray(Long[]::new));
+        }
+        return rows;
+    }
+
     public Optional<QuestionRow> questionOf(long subquestionId) {
         return jdbc.query("SELECT * FROM questions WHERE parent_subquestion_id = ?", TreeStore::questionRow,
                 subquestionId).stream().findFirst();

@@ -58,6 +58,18 @@ public class WorkspaceStore {
         return jdbc.query(WORKSPACE + " WHERE w.question_id = ? ORDER BY w.id", WorkspaceStore::row, questionId);
     }
 
+    /** The workspaces of each of the questions, oldest first (a question without any is left out). */
+    public java.util.Map<Long, List<WorkspaceRow>> ofQuestions(java.util.Collection<Long> questionIds) {
+        java.util.Map<Long, List<WorkspaceRow>> rows = new java.util.HashMap<>();
+        if (!questionIds.isEmpty()) {
+            jdbc.query(WORKSPACE + " WHERE w.question_id = ANY (?) ORDER BY w.id", (ResultSet rs) -> {
+                WorkspaceRow row = row(rs, 0);
+                rows.computeIfAbsent(row.questionId(), id -> new java.util.ArrayList<>()).add(row);
+            }, (Object) questionIds.toArray(Long[]::new));
+        }
+        return rows;
+    }
+
     public List<WorkspaceRow> ofTree(long treeId) {
         return jdbc.query(WORKSPACE + " WHERE q.tree_id = ? ORDER BY w.id", WorkspaceStore::row, treeId);
     }

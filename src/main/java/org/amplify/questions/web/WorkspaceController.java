@@ -1,6 +1,5 @@
 package org.amplify.questions.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
 import org.amplify.accounts.AccountPrincipal;
@@ -12,6 +11,9 @@ import org.amplify.questions.Workspace;
 import org.amplify.questions.WorkspaceConflictException;
 import org.amplify.questions.WorkspaceService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -20,7 +22,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -90,31 +91,36 @@ class WorkspaceController {
         return "questions/history";
     }
 
+    /** A plain form post: redirects back to the page. */
     @PostMapping("/workspaces/{id}/subquestions")
     String ask(@PathVariable long id, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String passedContext, @AuthenticationPrincipal AccountPrincipal me,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        if (htmx == null) { // a plain form post: redirect back to the page
-            return act(id, redirect, () -> {
-                work.ask(id, text, passedContext, me.id());
-                return "Asked: the copies' answers appear below as they come.";
-            }, () -> {
-                redirect.addFlashAttribute("askText", text);
-                redirect.addFlashAttribute("askContext", passedContext);
-            });
-        }
-        // from the page's script: the new subquestion is added to the list, the page stays as it is
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            work.ask(id, text, passedContext, me.id());
+            return "Asked: the copies' answers appear below as they come.";
+        }, () -> {
+            redirect.addFlashAttribute("askText", text);
+            redirect.addFlashAttribute("askContext", passedContext);
+        });
+    }
+
+    /** From the page's script (htmx): the new subquestion is added to the list, the page stays as it is. */
+    @HxRequest
+    @PostMapping("/workspaces/{id}/subquestions")
+    String askFromPage(@PathVariable long id, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String passedContext, @AuthenticationPrincipal AccountPrincipal me,
+            Model model, HtmxResponse htmx) {
         try {
             long asked = work.ask(id, text, passedContext, me.id());
             Workspace.Row row = questions.row(id, asked);
             model.addAttribute("ws", row.ws());
             model.addAttribute("sub", row.sub());
-            response.setHeader("HX-Trigger", "subquestion-asked");
+            htmx.addTrigger("subquestion-asked");
             return "questions/subquestion :: subquestion";
         } catch (QuestionRefusedException e) {
-            response.setHeader("HX-Retarget", "#ask-error");
-            response.setHeader("HX-Reswap", "innerHTML");
+            htmx.setRetarget("#ask-error");
+            htmx.setReswap(HtmxReswap.innerHtml());
             model.addAttribute("message", e.getMessage());
             return "questions/subquestion :: ask-error";
         }
