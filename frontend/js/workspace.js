@@ -82,7 +82,9 @@ document.body.addEventListener('subquestion-asked', function () {
     }
     const early = new Set();
     function fetchRow(row) {
-        htmx.ajax('GET', row.dataset.fragment, {target: row, swap: 'outerHTML'});
+        // the row is the request's source too: htmx keeps one request at a time per source (and of
+        // several waiting, only the last), so with the body as the source rows would be dropped
+        htmx.ajax('GET', row.dataset.fragment, {source: row, target: row, swap: 'outerHTML'});
     }
     list.addEventListener('htmx:sseOpen', function (event) {
         event.detail.source.addEventListener('answered', function (message) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.amplify.domains.Domains;
+import org.amplify.questions.internal.AnswerNotifications;
 import org.amplify.questions.internal.CopiesStore;
 import org.amplify.questions.internal.SubquestionStore;
 import org.amplify.questions.internal.SubquestionStore.SubquestionRow;
@@ -12,7 +13,6 @@ import org.amplify.questions.internal.TreeStore;
 import org.amplify.questions.internal.TreeStore.QuestionRow;
 import org.amplify.questions.internal.WorkspaceStore;
 import org.amplify.questions.internal.WorkspaceStore.WorkspaceRow;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +29,13 @@ class QuestionFlow {
     private final QuestionsProperties properties;
     private final Domains domains;
     private final CopiesStore copies;
-    private final ApplicationEventPublisher events;
+    private final AnswerNotifications notifications;
 
     QuestionFlow(TreeStore trees, WorkspaceStore workspaces, SubquestionStore subquestions,
-            QuestionsProperties properties, Domains domains, CopiesStore copies, ApplicationEventPublisher events) {
+            QuestionsProperties properties, Domains domains, CopiesStore copies, AnswerNotifications notifications) {
         this.domains = domains;
         this.copies = copies;
-        this.events = events;
+        this.notifications = notifications;
         this.trees = trees;
         this.workspaces = workspaces;
         this.subquestions = subquestions;
@@ -139,7 +139,7 @@ class QuestionFlow {
      * Records the copies' side's answers in one insert. An untrusted answer (the copies disagree) or
      * none at all first puts its subquestion in the people's queue, as a question of its own, when
      * the tree's budgets allow (under the tree's lock); otherwise its note says why not. Publishes
-     * {@link SubquestionsAnswered} for the pages that show them.
+     * {@link SubquestionsAnswered}, on every node once it commits, for the pages that show them.
      */
     void recordAnswers(List<CopyAnswer> answers) {
         List<CopiesStore.NewAnswer> rows = new ArrayList<>();
@@ -154,7 +154,7 @@ class QuestionFlow {
         List<SubquestionsAnswered.Answered> answered = copies.insertAnswers(rows).stream()
                 .map(pair -> new SubquestionsAnswered.Answered(pair[0], pair[1])).toList();
         if (!answered.isEmpty()) {
-            events.publishEvent(new SubquestionsAnswered(answered));
+            notifications.answered(answered);
         }
     }
 
@@ -272,8 +272,7 @@ class QuestionFlow {
         if (answer.isPresent()) {
             subquestions.insertAnswer(asking.id(), AnswerSource.PERSON, answer.get(), List.of(), null, true, null,
                     null);
-            events.publishEvent(new SubquestionsAnswered(List.of(new SubquestionsAnswered.Answered(asking.workspaceId(),
-                    asking.id()))));
+            notifications.answered(List.of(new SubquestionsAnswered.Answered(asking.workspaceId(), asking.id())));
             workspaces.event(asking.workspaceId(), "ANSWER_RECEIVED", actorId, Map.of("subquestion",
                     asking.position(), "answer", answer.get()));
         } else if (disagreement(questionId)) {

@@ -10,13 +10,13 @@ import org.amplify.questions.SubquestionsAnswered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes answers to the workspace pages that show their subquestions: each open page holds one
- * server-sent-event stream; when a subquestion of its workspace gets an answer (after the commit),
- * the stream sends an {@code answered} event with the subquestion's id, and the page fetches that
+ * server-sent-event stream; when a subquestion of its workspace gets an answer (on any node: the
+ * event comes from PostgreSQL's notification after the commit), the stream sends an {@code answered} event with the subquestion's id, and the page fetches that
  * one row. Streams end after {@link #TIMEOUT}; the browser reconnects and catches up.
  */
 @Component
@@ -53,7 +53,7 @@ class AnswerStream {
         return streams.getOrDefault(workspaceId, Set.of()).size();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void answered(SubquestionsAnswered event) {
         for (SubquestionsAnswered.Answered answered : event.answered()) {
             for (SseEmitter emitter : List.copyOf(streams.getOrDefault(answered.workspaceId(), Set.of()))) {
