@@ -72,6 +72,7 @@ class QuestionFlow {
         return Optional.of(trees.question(parent.questionId()).orElseThrow().visibleContext());
     }
 
+    // The same rule in SQL: the view questions_subquestion_states (V20); SubquestionStateViewTests pins the two.
     /** @param domain the domain of the subquestion's tree (for its readable form) */
     Subquestion subquestion(SubquestionRow row, String domain) {
         List<SubAnswer> answers = subquestions.answers(row.id());
