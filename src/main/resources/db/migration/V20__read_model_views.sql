@@ -81,51 +81,58 @@ FROM feedback f;
 -- (every row while the workspace is not submitted). Besides the status and answer (with the time
 -- that answer came): the newest answer of the copies (or the context, or memory), the newest
 -- person's answer, the correction of the newest verdict that is not an expand, the newest verdict of
--- any kind, and the question the subquestion became.
+-- any kind, and the question the subquestion became. Each of a subquestion's answers and verdicts is
+-- read once, in id order (indexes sub_answers (subquestion_id, id), feedback (subquestion_id, id)):
+-- "newest" is the last element of an aggregate.
 CREATE VIEW questions_subquestion_states AS
 SELECT s.id AS subquestion_id, st.status,
-       CASE st.status WHEN 'CORRECTED' THEN judged.corrected_answer
-                      WHEN 'ANSWERED_BY_PERSON' THEN person.answer
-                      WHEN 'ANSWERED_BY_MODEL' THEN own.answer END AS answer,
-       CASE st.status WHEN 'CORRECTED' THEN judged.created_at
-                      WHEN 'ANSWERED_BY_PERSON' THEN person.created_at
-                      WHEN 'ANSWERED_BY_MODEL' THEN own.created_at END AS answered_at,
-       own.source AS model_answer_source, own.answer AS model_answer, own.agreement AS model_agreement,
-       own.trusted AS model_trusted, own.model_version_id AS model_version_id,
-       person.answer AS person_answer, judged.corrected_answer,
-       lastf.verdict AS last_verdict, lastf.created_at AS last_feedback_at,
+       CASE st.status WHEN 'CORRECTED' THEN fb.corrected_answer
+                      WHEN 'ANSWERED_BY_PERSON' THEN an.person_answer
+                      WHEN 'ANSWERED_BY_MODEL' THEN an.model_answer END AS answer,
+       CASE st.status WHEN 'CORRECTED' THEN fb.judged_at
+                      WHEN 'ANSWERED_BY_PERSON' THEN an.person_at
+                      WHEN 'ANSWERED_BY_MODEL' THEN an.model_at END AS answered_at,
+       an.model_answer_source, an.model_answer, an.model_agreement, an.model_trusted, an.model_version_id,
+       an.person_answer, fb.corrected_answer, fb.last_verdict, fb.last_feedback_at,
        cq.id AS child_question_id
 FROM subquestions s
 JOIN workspaces w ON w.id = s.workspace_id
 CROSS JOIN LATERAL (SELECT coalesce(w.submitted_at, 'infinity'::timestamptz) AS cut) asof
-LEFT JOIN LATERAL (SELECT a.id, a.source, a.answer, a.agreement, a.trusted, a.model_version_id, a.created_at
-                   FROM sub_answers a
-                   WHERE a.subquestion_id = s.id AND a.source <> 'PERSON' AND a.created_at <= asof.cut
-                   ORDER BY a.id DESC LIMIT 1) own ON true
-LEFT JOIN LATERAL (SELECT a.id, a.answer, a.created_at
-                   FROM sub_answers a
-                   WHERE a.subquestion_id = s.id AND a.source = 'PERSON' AND a.created_at <= asof.cut
-                   ORDER BY a.id DESC LIMIT 1) person ON true
-LEFT JOIN LATERAL (SELECT f.verdict, f.corrected_answer, f.created_at
-                   FROM feedback f
-                   WHERE f.subquestion_id = s.id AND f.verdict <> 'EXPAND' AND f.created_at <= asof.cut
-                   ORDER BY f.id DESC LIMIT 1) judged ON true
-LEFT JOIN LATERAL (SELECT f.verdict, f.created_at
-                   FROM feedback f
-                   WHERE f.subquestion_id = s.id AND f.created_at <= asof.cut
-                   ORDER BY f.id DESC LIMIT 1) lastf ON true
-LEFT JOIN LATERAL (SELECT min(c.id) AS id
-                   FROM questions c
-                   WHERE c.parent_subquestion_id = s.id AND c.created_at <= asof.cut) cq ON true
-CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM feedback f
-                                   WHERE f.subquestion_id = s.id AND f.verdict = 'EXPAND'
-                                   AND f.created_at <= asof.cut) AS expanded) ex
-CROSS JOIN LATERAL (SELECT CASE WHEN judged.verdict = 'CORRECT' THEN 'CORRECTED'
-                                WHEN person.id IS NOT NULL THEN 'ANSWERED_BY_PERSON'
-                                WHEN judged.verdict IS NOT NULL AND own.id IS NOT NULL AND own.answer IS NOT NULL
+CROSS JOIN LATERAL (
+    SELECT coalesce(x.has_person, false) AS has_person, x.person_answer[cardinality(x.person_answer)] AS person_answer,
+           x.person_at[cardinality(x.person_at)] AS person_at, coalesce(x.has_own, false) AS has_own,
+           x.source[cardinality(x.source)] AS model_answer_source, x.answer[cardinality(x.answer)] AS model_answer,
+           x.agreement[cardinality(x.agreement)] AS model_agreement, x.trusted[cardinality(x.trusted)] AS model_trusted,
+           x.version[cardinality(x.version)] AS model_version_id, x.at[cardinality(x.at)] AS model_at
+    FROM (SELECT bool_or(a.source = 'PERSON') AS has_person,
+                 array_agg(a.answer ORDER BY a.id) FILTER (WHERE a.source = 'PERSON') AS person_answer,
+                 array_agg(a.created_at ORDER BY a.id) FILTER (WHERE a.source = 'PERSON') AS person_at,
+                 bool_or(a.source <> 'PERSON') AS has_own,
+                 array_agg(a.source ORDER BY a.id) FILTER (WHERE a.source <> 'PERSON') AS source,
+                 array_agg(a.answer ORDER BY a.id) FILTER (WHERE a.source <> 'PERSON') AS answer,
+                 array_agg(a.agreement ORDER BY a.id) FILTER (WHERE a.source <> 'PERSON') AS agreement,
+                 array_agg(a.trusted ORDER BY a.id) FILTER (WHERE a.source <> 'PERSON') AS trusted,
+                 array_agg(a.model_version_id ORDER BY a.id) FILTER (WHERE a.source <> 'PERSON') AS version,
+                 array_agg(a.created_at ORDER BY a.id) FILTER (WHERE a.source <> 'PERSON') AS at
+          FROM sub_answers a WHERE a.subquestion_id = s.id AND a.created_at <= asof.cut) x) an
+CROSS JOIN LATERAL (
+    SELECT x.verdict[cardinality(x.verdict)] AS judged_verdict, x.corrected[cardinality(x.corrected)] AS corrected_answer,
+           x.judged_at[cardinality(x.judged_at)] AS judged_at, x.last[cardinality(x.last)] AS last_verdict,
+           x.last_at[cardinality(x.last_at)] AS last_feedback_at, coalesce(x.expanded, false) AS expanded
+    FROM (SELECT array_agg(f.verdict ORDER BY f.id) FILTER (WHERE f.verdict <> 'EXPAND') AS verdict,
+                 array_agg(f.corrected_answer ORDER BY f.id) FILTER (WHERE f.verdict <> 'EXPAND') AS corrected,
+                 array_agg(f.created_at ORDER BY f.id) FILTER (WHERE f.verdict <> 'EXPAND') AS judged_at,
+                 array_agg(f.verdict ORDER BY f.id) AS last,
+                 array_agg(f.created_at ORDER BY f.id) AS last_at,
+                 bool_or(f.verdict = 'EXPAND') AS expanded
+          FROM feedback f WHERE f.subquestion_id = s.id AND f.created_at <= asof.cut) x) fb
+LEFT JOIN questions cq ON cq.parent_subquestion_id = s.id AND cq.created_at <= asof.cut
+CROSS JOIN LATERAL (SELECT CASE WHEN fb.judged_verdict = 'CORRECT' THEN 'CORRECTED'
+                                WHEN an.has_person THEN 'ANSWERED_BY_PERSON'
+                                WHEN fb.judged_verdict IS NOT NULL AND an.has_own AND an.model_answer IS NOT NULL
                                     THEN 'ANSWERED_BY_MODEL'
-                                WHEN cq.id IS NOT NULL THEN CASE WHEN ex.expanded THEN 'EXPANDED'
+                                WHEN cq.id IS NOT NULL THEN CASE WHEN fb.expanded THEN 'EXPANDED'
                                                                  ELSE 'NEEDS_PERSON' END
-                                WHEN own.id IS NULL THEN 'OPEN'
-                                WHEN own.trusted THEN 'ANSWERED_BY_MODEL'
+                                WHEN NOT an.has_own THEN 'OPEN'
+                                WHEN an.model_trusted THEN 'ANSWERED_BY_MODEL'
                                 ELSE 'NEEDS_PERSON' END AS status) st;
