@@ -4,14 +4,18 @@
  * with their lineage; the Datasets page that lists the snapshots and downloads them. Nothing depends
  * on this module.
  *
- * <p>It is a read model: exports are SQL over the tables the other modules write (questions' trees,
- * workspaces, subquestions, answers and feedback; distillation's snapshots and rounds; the models'
- * versions and aliases), each export one statement that PostgreSQL turns into JSON lines, streamed
- * with constant memory. No Java type of those modules is used but {@code questions.Verdict} and the
- * domain names, so their internals stay free to change; the column names are this module's contract
- * with their migrations, and its tests compare its records with {@code QuestionService.transcripts}.
+ * <p>It is a read model: exports are SQL over the views the other modules publish for it
+ * (migration V20: {@code questions_transcripts}, {@code questions_subquestions},
+ * {@code questions_subquestion_states}, {@code questions_answers}, {@code questions_feedback};
+ * {@code distillation_snapshots}, {@code distillation_snapshot_transcripts},
+ * {@code distillation_rounds}; {@code models_versions}; {@code experiments_model_versions};
+ * {@code accounts_users}), never their tables; each export one statement that PostgreSQL turns into
+ * JSON lines, streamed with constant memory. A subquestion's status is the questions module's rule,
+ * read from its view. No Java type of those modules is used but {@code questions.Verdict} and the
+ * domain names, so their internals stay free to change; the views are this module's contract with
+ * their owners, and its tests compare its records with {@code QuestionService.transcripts}.
  */
-@ApplicationModule(displayName = "Datasets", allowedDependencies = {"accounts", "distillation", "questions"})
+@ApplicationModule(displayName = "Datasets", allowedDependencies = {"accounts", "questions"})
 package org.amplify.datasets;
 
 import org.springframework.modulith.ApplicationModule;

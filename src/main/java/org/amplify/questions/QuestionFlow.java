@@ -71,6 +71,7 @@ class QuestionFlow {
         return Optional.of(trees.question(parent.questionId()).orElseThrow().visibleContext());
     }
 
+    // The same rule in SQL: the view questions_subquestion_states (V20); SubquestionStateViewTests pins the two.
     /** @param domain the domain of the subquestion's tree (for its readable form) */
     Subquestion subquestion(SubquestionRow row, String domain) {
         return subquestions(List.of(row), domain).get(0);

@@ -19,26 +19,25 @@ import static org.amplify.datasets.internal.TranscriptSql.utc;
 /**
  * What the exports are about, read-only: the snapshots that distillation rounds froze (with the
  * model each round trained), the model versions of the registry with their lineage, and the users
- * an export may be filtered by.
+ * an export may be filtered by. Read through the views their modules publish (migration V20):
+ * {@code distillation_*}, {@code models_versions}, {@code experiments_model_versions}, {@code accounts_users}.
  */
 @Repository
 public class CatalogStore {
 
     private static final String SNAPSHOT = """
-            SELECT s.id, s.domain, s.round_id, r.status AS round_status, s.size, %s AS created_at,
-                   r.model_version_id
-            FROM snapshots s JOIN rounds r ON r.id = s.round_id""".formatted(utc("s.created_at"));
+            SELECT s.id, s.domain, s.round_id, s.round_status, s.size, %s AS created_at, s.model_version_id
+            FROM distillation_snapshots s""".formatted(utc("s.created_at"));
 
     private static final String MODEL = """
             SELECT mv.id, mv.domain, mv.version, mv.kind, mv.parent_id, mv.sha256, mv.metrics::text AS metrics,
                    %s AS created_at,
-                   EXISTS (SELECT 1 FROM model_aliases ma WHERE ma.domain = mv.domain AND ma.alias = 'champion'
-                           AND ma.model_version_id = mv.id) AS champion,
-                   (SELECT min(r.id) FROM rounds r WHERE r.model_version_id = mv.id) AS round_id,
-                   (SELECT min(s.id) FROM rounds r JOIN snapshots s ON s.round_id = r.id
-                    WHERE r.model_version_id = mv.id) AS snapshot_id,
-                   (SELECT min(e.id) FROM experiments e WHERE e.model_version_id = mv.id) AS experiment_id
-            FROM model_versions mv""".formatted(utc("mv.created_at"));
+                   mv.champion,
+                   (SELECT min(r.id) FROM distillation_rounds r WHERE r.model_version_id = mv.id) AS round_id,
+                   (SELECT min(s.id) FROM distillation_snapshots s WHERE s.model_version_id = mv.id) AS snapshot_id,
+                   (SELECT min(e.experiment_id) FROM experiments_model_versions e
+                    WHERE e.model_version_id = mv.id) AS experiment_id
+            FROM models_versions mv""".formatted(utc("mv.created_at"));
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -89,13 +88,13 @@ public class CatalogStore {
     }
 
     public Optional<String> domainOfModel(long id) {
-        return jdbc.query("SELECT domain FROM model_versions WHERE id = ?", (rs, n) -> rs.getString(1), id).stream()
+        return jdbc.query("SELECT domain FROM models_versions WHERE id = ?", (rs, n) -> rs.getString(1), id).stream()
                 .findFirst();
     }
 
     /** A user's id by name, regardless of case. */
     public Optional<Long> userId(String username) {
-        return jdbc.query("SELECT id FROM users WHERE lower(username) = lower(?)", (rs, n) -> rs.getLong(1), username)
+        return jdbc.query("SELECT id FROM accounts_users WHERE lower(username) = lower(?)", (rs, n) -> rs.getLong(1), username)
                 .stream().findFirst();
     }
 

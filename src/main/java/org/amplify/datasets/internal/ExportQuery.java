@@ -46,11 +46,11 @@ public final class ExportQuery {
     public static ExportQuery transcripts(ExportFilter filter) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        and(where, params, "t.domain = ?", filter.domain());
+        and(where, params, "w.domain = ?", filter.domain());
         and(where, params, "w.submitted_at >= ?", timestamp(filter.from()));
         and(where, params, "w.submitted_at < ?", timestamp(filter.to()));
         and(where, params, "w.answered_by = ?", filter.expertId());
-        and(where, params, "EXISTS (SELECT 1 FROM subquestions vs JOIN feedback vf ON vf.subquestion_id = vs.id"
+        and(where, params, "EXISTS (SELECT 1 FROM questions_subquestions vs JOIN questions_feedback vf ON vf.subquestion_id = vs.id"
                 + " WHERE vs.workspace_id = w.id AND vf.verdict = ? AND vf.created_at <= w.submitted_at)",
                 filter.verdict() == null ? null : filter.verdict().name());
         where.append(" AND w.id > ?");
@@ -61,7 +61,7 @@ public final class ExportQuery {
     public static ExportQuery feedback(ExportFilter filter) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        and(where, params, "t.domain = ?", filter.domain());
+        and(where, params, "w.domain = ?", filter.domain());
         and(where, params, "f.created_at >= ?", timestamp(filter.from()));
         and(where, params, "f.created_at < ?", timestamp(filter.to()));
         and(where, params, "f.expert_id = ?", filter.expertId());
