@@ -60,7 +60,7 @@ public final class TrainingRun {
         this.random = new SplittableRandom(settings.seed());
         this.levels = settings.levels(domain);
         this.curriculum = new Curriculum(settings, levels);
-        this.faultyExpert = new FaultyExpert(settings.expertErrorRate(), settings.seed());
+        this.faultyExpert = new FaultyExpert(settings.amplification().expertErrorRate(), settings.seed());
     }
 
     /** The final answers a faulty expert has given wrongly so far (0 unless {@code expertErrorRate} > 0). */
@@ -76,14 +76,14 @@ public final class TrainingRun {
      */
     public Result run(Consumer<ExperimentPoint> onPoint, BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        AnswerModel student = AnswerModel.create(domain, settings.model(), settings.learningRate(), settings.seed());
+        AnswerModel student = AnswerModel.create(domain, settings.training().model(), settings.training().learningRate(), settings.seed());
         List<ExperimentPoint> points = new ArrayList<>();
         try (AnswerModel teacher = settings.mode().amplified() ? student.copy() : null;
                 HumanPredictor predictor = settings.mode() == Mode.IA_HP
-                        ? new HumanPredictor(domain, settings.size(), levels, settings.askerLearningRate(),
-                                settings.expertCallBudget(), settings.seed())
+                        ? new HumanPredictor(domain, settings.size(), levels, settings.humanPredictor().learningRate(),
+                                settings.humanPredictor().expertCallBudget(), settings.seed())
                         : null) {
-            ReplayBuffer buffer = new ReplayBuffer(settings.bufferCapacity());
+            ReplayBuffer buffer = new ReplayBuffer(settings.amplification().bufferCapacity());
             double lossSum = 0;
             int lossCount = 0;
             int step = 0;
@@ -97,7 +97,7 @@ public final class TrainingRun {
                     lossCount++;
                 }
                 boolean last = step == settings.steps();
-                if (step % settings.evaluateEvery() == 0 || last) {
+                if (step % settings.evaluation().evaluateEvery() == 0 || last) {
                     double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
                     points.add(evaluate(student, teacher, predictor, step, meanLoss, start, onPoint));
                     lossSum = 0;
@@ -120,7 +120,7 @@ public final class TrainingRun {
         List<Question> questions = new ArrayList<>();
         List<Integer> questionLevels = new ArrayList<>();
         Context context = null;
-        for (int i = 0; i < settings.targetsPerStep(); i++) {
+        for (int i = 0; i < settings.amplification().targetsPerStep(); i++) {
             if (i % QUESTIONS_PER_CONTEXT == 0) {
                 context = domain.generate(curriculum.size(), random);
             }
@@ -156,12 +156,12 @@ public final class TrainingRun {
 
     /** One step of X on a batch of the buffer (none until it holds a batch), the teacher following it. */
     private float trainX(AnswerModel student, AnswerModel teacher, ReplayBuffer buffer) {
-        if (buffer.size() < settings.batch()) {
+        if (buffer.size() < settings.training().batch()) {
             return Float.NaN;
         }
-        ReplayBuffer.Batch batch = buffer.sample(settings.batch(), random);
+        ReplayBuffer.Batch batch = buffer.sample(settings.training().batch(), random);
         float loss = student.train(batch.inputs(), batch.targets());
-        teacher.follow(student, settings.teacherDecay());
+        teacher.follow(student, settings.amplification().teacherDecay());
         return loss;
     }
 
@@ -188,10 +188,10 @@ public final class TrainingRun {
     }
 
     private float slStep(AnswerModel student) {
-        List<ModelInput> inputs = new ArrayList<>(settings.batch());
-        int[] targets = new int[settings.batch()];
+        List<ModelInput> inputs = new ArrayList<>(settings.training().batch());
+        int[] targets = new int[settings.training().batch()];
         Context context = null;
-        for (int i = 0; i < settings.batch(); i++) {
+        for (int i = 0; i < settings.training().batch(); i++) {
             if (i % QUESTIONS_PER_CONTEXT == 0) {
                 context = domain.generate(settings.size(), random);
             }
@@ -207,7 +207,7 @@ public final class TrainingRun {
     private ExperimentPoint evaluate(AnswerModel student, AnswerModel teacher, HumanPredictor predictor, int step,
             double loss, long start, Consumer<ExperimentPoint> onPoint) {
         HeldOutSet heldOut = heldOutBySize.computeIfAbsent(curriculum.size(),
-                n -> new HeldOutSet(domain, n, levels, settings.heldOut(), settings.seed()));
+                n -> new HeldOutSet(domain, n, levels, settings.evaluation().heldOut(), settings.seed()));
         HeldOutSet.Evaluation evaluation = heldOut.evaluate(student, 250);
         double askerAccuracy = predictor == null ? Double.NaN : predictor.accuracy(amplifier, teacher);
         ExperimentPoint point = new ExperimentPoint(step, evaluation.accuracy(), evaluation.accuracyByKind(), loss,
