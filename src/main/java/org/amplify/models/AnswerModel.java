@@ -10,9 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -30,12 +28,8 @@ import org.amplify.models.internal.AnswerBlock;
  */
 public final class AnswerModel implements ServedAnswerModel {
 
-    private static final int MAGIC = 0x414d5058; // "AMPX"
-    private static final int FORMAT = 3;
-
     /** Steps over which the learning rate rises to its value: without it Adam made X diverge. */
     static final int WARM_UP_STEPS = 200;
-    private static final int MAX_SKIPPED_IN_A_ROW = 10;
 
     private final String domain;
     private final int vocabulary;
@@ -46,9 +40,7 @@ public final class AnswerModel implements ServedAnswerModel {
     private final AnswerBlock block;
     private final NDManager manager;
     private final float learningRate;
-    private Trainer trainer;
-    private long skipped;
-    private int skippedInARow;
+    private final AdamStep adam;
 
     private AnswerModel(String domain, int vocabulary, int factLength, int questionLength, ModelSize size,
             float learningRate) {
@@ -63,6 +55,7 @@ public final class AnswerModel implements ServedAnswerModel {
         this.model = Model.newInstance("x-" + domain, "PyTorch");
         this.model.setBlock(block);
         this.manager = model.getNDManager();
+        this.adam = new AdamStep(model, block, learningRate, WARM_UP_STEPS);
     }
 
     /**
@@ -104,7 +97,7 @@ public final class AnswerModel implements ServedAnswerModel {
     /** The most likely answer token of each question. */
     public int[] answer(List<ModelInput> inputs) {
         try (NDManager step = manager.newSubManager()) {
-            NDArray logits = forward(step, inputs, false);
+            NDArray logits = forward(step, inputs);
             return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
         }
     }
@@ -113,7 +106,7 @@ public final class AnswerModel implements ServedAnswerModel {
     @Override
     public float[][] distributions(List<ModelInput> inputs) {
         try (NDManager step = manager.newSubManager()) {
-            float[] flat = forward(step, inputs, false).softmax(1).toFloatArray();
+            float[] flat = forward(step, inputs).softmax(1).toFloatArray();
             float[][] result = new float[inputs.size()][vocabulary];
             for (int i = 0; i < inputs.size(); i++) {
                 System.arraycopy(flat, i * vocabulary, result[i], 0, vocabulary);
@@ -140,44 +133,20 @@ public final class AnswerModel implements ServedAnswerModel {
      * against the distribution, so vote shares train the model, not only the majority.
      */
     public float train(List<ModelInput> inputs, float[][] targets) {
-        Trainer active = trainer();
         try (NDManager step = manager.newSubManager()) {
             float[] flat = new float[targets.length * vocabulary];
             for (int i = 0; i < targets.length; i++) {
                 System.arraycopy(targets[i], 0, flat, i * vocabulary, vocabulary);
             }
             NDArray target = step.create(flat, new Shape(targets.length, vocabulary));
-            float loss;
-            try (GradientCollector collector = Gradients.collector(active)) {
-                NDArray logits = forward(step, inputs, true);
-                NDArray crossEntropy = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
-                loss = crossEntropy.getFloat();
-                if (!Float.isFinite(loss)) {
-                    throw new TrainingDivergedException(loss);
-                }
-                collector.backward(crossEntropy);
-            }
-            if (!Gradients.finite(block, step)) {
-                discardGradients();
-                return loss;
-            }
-            skippedInARow = 0;
-            active.step();
-            return loss;
+            return adam.take(step, trainer -> trainer.forward(tensors(step, inputs)).singletonOrThrow()
+                    .logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean());
         }
-    }
-
-    private void discardGradients() {
-        skipped++;
-        if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
-            throw new TrainingDivergedException(Float.NaN);
-        }
-        Gradients.zero(block);
     }
 
     /** Training steps skipped so far because their gradients were not finite. */
     public long skippedSteps() {
-        return skipped;
+        return adam.skipped();
     }
 
     /** Moves this model's weights towards another's: {@code this = decay·this + (1−decay)·other}. */
@@ -213,17 +182,8 @@ public final class AnswerModel implements ServedAnswerModel {
     /** Writes the model: a header naming its domain and shape, then its parameters. */
     public void save(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(domain);
-        data.writeInt(vocabulary);
-        data.writeInt(factLength);
-        data.writeInt(questionLength);
-        data.writeInt(size.width());
-        data.writeInt(size.layers());
-        data.writeInt(size.heads());
-        data.writeInt(size.feedForward());
-        data.writeFloat(learningRate);
+        ModelFileHeader.ANSWER_MODEL.write(data, domain, vocabulary, factLength, questionLength);
+        ModelFileHeader.writeSize(data, size, learningRate);
         block.saveParameters(data);
         data.flush();
     }
@@ -235,35 +195,21 @@ public final class AnswerModel implements ServedAnswerModel {
      */
     public static AnswerModel load(AlgorithmicDomain domain, InputStream in) throws IOException, MalformedModelException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC) {
-            throw new MalformedModelException("not an Amplify model file");
-        }
-        int format = data.readInt();
-        if (format != FORMAT) {
-            throw new MalformedModelException("unsupported model format " + format);
-        }
-        String name = data.readUTF();
-        int vocabulary = data.readInt();
-        int factLength = data.readInt();
-        int questionLength = data.readInt();
-        if (!name.equals(domain.name()) || vocabulary != domain.vocabulary().size()
-                || factLength != domain.factLength() || questionLength != domain.questionLength()) {
-            throw new MalformedModelException("the model is for " + name + ", not " + domain.name());
-        }
-        ModelSize size = new ModelSize(data.readInt(), data.readInt(), data.readInt(), data.readInt());
+        ModelFileHeader.ANSWER_MODEL.read(data, domain.name(), domain.vocabulary().size(), domain.factLength(),
+                domain.questionLength());
+        ModelSize size = ModelFileHeader.readSize(data);
         float learningRate = data.readFloat();
-        AnswerModel loaded = new AnswerModel(name, vocabulary, factLength, questionLength, size, learningRate);
+        AnswerModel loaded = new AnswerModel(domain.name(), domain.vocabulary().size(), domain.factLength(),
+                domain.questionLength(), size, learningRate);
         loaded.block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
         loaded.block.initialize(loaded.manager, DataType.FLOAT32, loaded.block.exampleInputShapes());
         loaded.block.loadParameters(loaded.manager, data);
         return loaded;
     }
 
-    private NDArray forward(NDManager step, List<ModelInput> inputs, boolean training) {
+    /** An inference pass. */
+    private NDArray forward(NDManager step, List<ModelInput> inputs) {
         NDList batch = tensors(step, inputs);
-        if (training) {
-            return trainer().forward(batch).singletonOrThrow();
-        }
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false); // no autograd graph for inference, whatever thread asks
         try {
@@ -296,18 +242,9 @@ public final class AnswerModel implements ServedAnswerModel {
                 step.create(mask, new Shape(batch, maxFacts)));
     }
 
-    private Trainer trainer() {
-        if (trainer == null) {
-            trainer = AdamTraining.trainer(model, learningRate, WARM_UP_STEPS);
-        }
-        return trainer;
-    }
-
     @Override
     public void close() {
-        if (trainer != null) {
-            trainer.close();
-        }
+        adam.close();
         model.close();
     }
 }

@@ -10,9 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -39,10 +37,7 @@ import org.amplify.models.internal.AskerBlock;
  */
 public final class AskerModel implements AutoCloseable {
 
-    private static final int MAGIC = 0x414d5048; // "AMPH"
-    private static final int FORMAT = 1;
     private static final int WARM_UP_STEPS = 100;
-    private static final int MAX_SKIPPED_IN_A_ROW = 10;
     private static final int PREDICTION_BATCH = 256;
 
     /** A small H' for 2 CPU cores: about 90k parameters (the vocabulary and the longest transcript vary by domain). */
@@ -55,8 +50,7 @@ public final class AskerModel implements AutoCloseable {
     private final Model model;
     private final AskerBlock block;
     private final NDManager manager;
-    private Trainer trainer;
-    private int skippedInARow;
+    private final AdamStep adam;
 
     private AskerModel(String domain, AskerTokens encoding, ModelSize size, float learningRate) {
         NativeMemory.retainFreedMemory();
@@ -68,6 +62,7 @@ public final class AskerModel implements AutoCloseable {
         this.model = Model.newInstance("h-" + domain, "PyTorch");
         this.model.setBlock(block);
         this.manager = model.getNDManager();
+        this.adam = new AdamStep(model, block, learningRate, WARM_UP_STEPS);
         block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
         block.initialize(manager, DataType.FLOAT32, block.exampleInputShapes());
     }
@@ -103,7 +98,6 @@ public final class AskerModel implements AutoCloseable {
      * @return the batch's mean loss before the step
      */
     public float train(List<AskerExample> examples) {
-        Trainer active = trainer();
         int batch = examples.size();
         int[][][] sequences = new int[batch][][];
         int[] starts = new int[batch];
@@ -127,26 +121,8 @@ public final class AskerModel implements AutoCloseable {
             NDList inputs = tensors(step, Arrays.asList(sequences), length);
             NDArray target = step.create(targets, new Shape(batch, length)).oneHot(encoding.modelVocabulary());
             NDArray weight = step.create(weights, new Shape(batch, length, 1));
-            float loss;
-            try (GradientCollector collector = Gradients.collector(active)) {
-                NDArray logProbabilities = active.forward(inputs).singletonOrThrow();
-                NDArray nll = logProbabilities.mul(target).mul(weight).sum().neg().div(step.create((float) batch));
-                loss = nll.getFloat();
-                if (!Float.isFinite(loss)) {
-                    throw new TrainingDivergedException(loss);
-                }
-                collector.backward(nll);
-            }
-            if (!Gradients.finite(block, step)) {
-                if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
-                    throw new TrainingDivergedException(Float.NaN);
-                }
-                Gradients.zero(block);
-                return loss;
-            }
-            skippedInARow = 0;
-            active.step();
-            return loss;
+            return adam.take(step, trainer -> trainer.forward(inputs).singletonOrThrow()
+                    .mul(target).mul(weight).sum().neg().div(step.create((float) batch)));
         }
     }
 
@@ -315,17 +291,9 @@ public final class AskerModel implements AutoCloseable {
     /** Writes H': a header naming its domain and shape, then its parameters. */
     public void save(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(domain);
-        data.writeInt(encoding.vocabulary);
-        data.writeInt(encoding.questionLength);
-        data.writeInt(encoding.maxSubquestions);
-        data.writeInt(size.width());
-        data.writeInt(size.layers());
-        data.writeInt(size.heads());
-        data.writeInt(size.feedForward());
-        data.writeFloat(learningRate);
+        ModelFileHeader.HUMAN_PREDICTOR.write(data, domain, encoding.vocabulary, encoding.questionLength,
+                encoding.maxSubquestions);
+        ModelFileHeader.writeSize(data, size, learningRate);
         block.saveParameters(data);
         data.flush();
     }
@@ -337,38 +305,19 @@ public final class AskerModel implements AutoCloseable {
      */
     public static AskerModel load(AlgorithmicDomain domain, InputStream in) throws IOException, MalformedModelException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC) {
-            throw new MalformedModelException("not an Amplify human predictor file");
-        }
-        int format = data.readInt();
-        if (format != FORMAT) {
-            throw new MalformedModelException("unsupported human predictor format " + format);
-        }
-        String name = data.readUTF();
         AskerTokens expected = encoding(domain);
-        if (!name.equals(domain.name()) || data.readInt() != expected.vocabulary
-                || data.readInt() != expected.questionLength || data.readInt() != expected.maxSubquestions) {
-            throw new MalformedModelException("the human predictor is for " + name + ", not " + domain.name());
-        }
-        ModelSize size = new ModelSize(data.readInt(), data.readInt(), data.readInt(), data.readInt());
+        ModelFileHeader.HUMAN_PREDICTOR.read(data, domain.name(), expected.vocabulary, expected.questionLength,
+                expected.maxSubquestions);
+        ModelSize size = ModelFileHeader.readSize(data);
         float learningRate = data.readFloat();
-        AskerModel loaded = new AskerModel(name, expected, size, learningRate);
+        AskerModel loaded = new AskerModel(domain.name(), expected, size, learningRate);
         loaded.block.loadParameters(loaded.manager, data);
         return loaded;
     }
 
-    private Trainer trainer() {
-        if (trainer == null) {
-            trainer = AdamTraining.trainer(model, learningRate, WARM_UP_STEPS);
-        }
-        return trainer;
-    }
-
     @Override
     public void close() {
-        if (trainer != null) {
-            trainer.close();
-        }
+        adam.close();
         model.close();
     }
 }

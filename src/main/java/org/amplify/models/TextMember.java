@@ -9,9 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.initializer.Initializer;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.amplify.models.internal.TextEncoderBlock;
 /** One ensemble member: its encoder and answer head, and the questions it remembers. */
 final class TextMember implements AutoCloseable {
 
-    private static final int MAX_SKIPPED_IN_A_ROW = 10;
     private static final int INFERENCE_BATCH = 256;
 
     final TextEncoderBlock block;
@@ -34,7 +31,6 @@ final class TextMember implements AutoCloseable {
     List<String> answers = List.of();
     /** The remembered questions' embeddings, one row of the width each. */
     float[] memory = new float[0];
-    private long skippedInARow;
 
     TextMember(int buckets, int width, int answers) {
         block = new TextEncoderBlock(buckets, width, answers);
@@ -91,7 +87,7 @@ final class TextMember implements AutoCloseable {
     /** Adam steps over the bootstrap sample, in a new random order each epoch. */
     void fit(int[] sample, QuestionFeatures.Bag[] bags, float[][] targets, TextTraining training,
             SplittableRandom random, TrainingSteps steps) {
-        try (Trainer trainer = AdamTraining.trainer(model, training.learningRate(), 0)) {
+        try (AdamStep adam = new AdamStep(model, block, training.learningRate(), 0)) {
             int[] order = sample.clone();
             for (int epoch = 0; epoch < training.epochs(); epoch++) {
                 for (int i = order.length - 1; i > 0; i--) {
@@ -102,14 +98,14 @@ final class TextMember implements AutoCloseable {
                 }
                 for (int start = 0; start < order.length; start += training.batch()) {
                     steps.checkCancelled();
-                    step(trainer, order, start, Math.min(order.length, start + training.batch()), bags, targets);
+                    step(adam, order, start, Math.min(order.length, start + training.batch()), bags, targets);
                     steps.stepDone();
                 }
             }
         }
     }
 
-    private void step(Trainer trainer, int[] order, int start, int end, QuestionFeatures.Bag[] bags,
+    private void step(AdamStep adam, int[] order, int start, int end, QuestionFeatures.Bag[] bags,
             float[][] targets) {
         int batch = end - start;
         int buckets = block.buckets();
@@ -123,29 +119,9 @@ final class TextMember implements AutoCloseable {
         try (NDManager step = manager.newSubManager()) {
             NDList inputs = new NDList(step.create(input, new Shape(batch, buckets)));
             NDArray targetArray = step.create(target, new Shape(batch, answerCount));
-            try (GradientCollector collector = Gradients.collector(trainer)) {
-                NDArray logits = trainer.forward(inputs).get(1);
-                NDArray crossEntropy = logits.logSoftmax(1).mul(targetArray).sum(new int[] {1}).neg().mean();
-                float loss = crossEntropy.getFloat();
-                if (!Float.isFinite(loss)) {
-                    throw new TrainingDivergedException(loss);
-                }
-                collector.backward(crossEntropy);
-            }
-            if (!Gradients.finite(block, step)) {
-                discardGradients(); // see Gradients: PyTorch's CPU backward now and then gives NaN
-                return;
-            }
-            skippedInARow = 0;
-            trainer.step();
+            adam.take(step, trainer -> trainer.forward(inputs).get(1)
+                    .logSoftmax(1).mul(targetArray).sum(new int[] {1}).neg().mean());
         }
-    }
-
-    private void discardGradients() {
-        if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
-            throw new TrainingDivergedException(Float.NaN);
-        }
-        Gradients.zero(block);
     }
 
     /** Remembers these questions and answers, and embeds the questions. */

@@ -21,9 +21,6 @@ import org.amplify.models.internal.QuestionFeatures;
  */
 final class TextModelFile {
 
-    private static final int MAGIC = 0x414d5054; // "AMPT"
-    /** Raise it when the file layout, the encoder or {@link QuestionFeatures}' tokens or hash change. */
-    private static final int FORMAT = 1;
     private static final int MAX_STRING_BYTES = 1 << 20;
     private static final int MAX_BUCKETS = 1 << 22;
     private static final int MAX_WIDTH = 4096;
@@ -34,9 +31,7 @@ final class TextModelFile {
     /** Writes the model: a header, the answers, then each member's memory and parameters. */
     static void write(TextModel model, OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(TextModel.DOMAIN);
+        ModelFileHeader.TEXT_MODEL.write(data, TextModel.DOMAIN);
         data.writeInt(model.features().buckets());
         data.writeInt(model.width());
         data.writeInt(model.answers().size());
@@ -62,17 +57,7 @@ final class TextModelFile {
      */
     static TextModel read(InputStream in) throws IOException, MalformedModelException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC) {
-            throw new MalformedModelException("not an Amplify text model file");
-        }
-        int format = data.readInt();
-        if (format != FORMAT) {
-            throw new MalformedModelException("unsupported text model format " + format);
-        }
-        String domain = data.readUTF();
-        if (!TextModel.DOMAIN.equals(domain)) {
-            throw new MalformedModelException("the model is for " + domain + ", not " + TextModel.DOMAIN);
-        }
+        ModelFileHeader.TEXT_MODEL.read(data, TextModel.DOMAIN);
         int buckets = count(data, "buckets", MAX_BUCKETS);
         int width = count(data, "width", MAX_WIDTH);
         int answerCount = count(data, "answers", Integer.MAX_VALUE);

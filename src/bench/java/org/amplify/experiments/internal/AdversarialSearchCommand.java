@@ -52,7 +52,7 @@ public final class AdversarialSearchCommand {
         long started = System.currentTimeMillis();
 
         ExperimentSettings settings = ExperimentSettings.defaults(domain.name(), Mode.IA, SIZE, startSteps, START_SEED)
-                .withMaxLevel(MAX_LEVEL).withTargetsPerStep(64).withEvaluateEvery(Math.max(50, startSteps / 8));
+                .toBuilder().maxLevel(MAX_LEVEL).targetsPerStep(64).evaluateEvery(Math.max(50, startSteps / 8)).build();
         System.out.printf("starting X: IA, permutation powering N = %d, k = 2-3, %d steps, seed %d%n", SIZE,
                 startSteps, START_SEED);
         TrainingRun.Result start = new TrainingRun(domain, settings, amplifier).run(point -> System.out.printf(

@@ -41,10 +41,9 @@ public final class FaultyExpertCommand {
         Map<Double, Run> runs = new TreeMap<>(); // in the file by rate, whatever order they ran in
         long started = System.currentTimeMillis();
         for (double p : rates) {
-            ExperimentSettings d = ExperimentSettings.defaults(domain.name(), Mode.IA, 8, steps, SEED);
-            ExperimentSettings settings = new ExperimentSettings(d.domain(), Mode.IA, 8, steps, d.batch(), SEED,
-                    ModelSize.DEFAULT, d.learningRate(), d.curriculum(), d.curriculumThreshold(), 64, d.bufferCapacity(),
-                    d.teacherDecay(), Math.max(50, steps / 20), 1000, 1, p, d.askerLearningRate(), 0);
+            ExperimentSettings settings = ExperimentSettings.defaults(domain.name(), Mode.IA, 8, steps, SEED).toBuilder()
+                    .model(ModelSize.DEFAULT).targetsPerStep(64).evaluateEvery(Math.max(50, steps / 20)).heldOut(1000)
+                    .maxLevel(1).expertErrorRate(p).build();
             System.out.printf("IA, permutation powering N = 8, k = 2-3, expert error rate %s, %d steps%n", p, steps);
             TrainingRun run = new TrainingRun(domain, settings, new Amplifier());
             TrainingRun.Result result = run.run(point -> System.out.printf("  step %5d  accuracy %.3f  loss %.3f%n",

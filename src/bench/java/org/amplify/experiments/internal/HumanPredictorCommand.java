@@ -100,7 +100,7 @@ public final class HumanPredictorCommand {
 
     static ExperimentSettings settings(AlgorithmicDomain domain, Mode mode, int steps) {
         ExperimentSettings d = ExperimentSettings.defaults(domain.name(), mode, domain.minSize(), steps, SEED);
-        return d.withMaxLevel(1).withTargetsPerStep(TARGETS_PER_STEP).withEvaluateEvery(Math.max(50, steps / 20));
+        return d.toBuilder().maxLevel(1).targetsPerStep(TARGETS_PER_STEP).evaluateEvery(Math.max(50, steps / 20)).build();
     }
 
     private static void write(Path out, Map<AlgorithmicDomain, Map<Mode, List<ExperimentPoint>>> results,

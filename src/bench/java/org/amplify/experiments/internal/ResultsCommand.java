@@ -61,7 +61,7 @@ public final class ResultsCommand {
     static ExperimentSettings settings(AlgorithmicDomain domain, Mode mode, int steps) {
         ExperimentSettings d = ExperimentSettings.defaults(domain.name(), mode, domain.defaultSize(), steps, SEED);
         int every = Math.max(50, steps / 30);
-        return d.withEvaluateEvery(every);
+        return d.toBuilder().evaluateEvery(every).build();
     }
 
     private static void write(Path out, Map<AlgorithmicDomain, Map<Mode, RunSummary>> results, int steps,

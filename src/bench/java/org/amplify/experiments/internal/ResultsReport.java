@@ -50,7 +50,7 @@ final class ResultsReport {
         report.put("wall", minutes(wallMillis));
         ExperimentSettings any = results.values().iterator().next().values().iterator().next().settings();
         report.put("settings", any);
-        report.put("curriculumPercent", String.format(Locale.ROOT, "%.0f", any.curriculumThreshold() * 100));
+        report.put("curriculumPercent", String.format(Locale.ROOT, "%.0f", any.curriculum().threshold() * 100));
         List<Row> rows = new ArrayList<>();
         List<Shortfall> shortfalls = new ArrayList<>();
         List<KindRow> kinds = new ArrayList<>();

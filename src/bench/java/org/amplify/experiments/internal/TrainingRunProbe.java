@@ -41,28 +41,34 @@ public final class TrainingRunProbe {
                 Long.parseLong(options.getOrDefault("seed", "1")));
         ModelSize model = new ModelSize(Integer.parseInt(options.getOrDefault("width", "64")),
                 Integer.parseInt(options.getOrDefault("layers", "3")), Integer.parseInt(options.getOrDefault("heads", "4")), 4 * Integer.parseInt(options.getOrDefault("width", "64")));
-        ExperimentSettings settings = new ExperimentSettings(base.domain(), base.mode(), base.size(), base.steps(),
-                Integer.parseInt(options.getOrDefault("batch", String.valueOf(base.batch()))), base.seed(), model,
-                Float.parseFloat(options.getOrDefault("lr", String.valueOf(base.learningRate()))), base.curriculum(),
-                base.curriculumThreshold(), Integer.parseInt(options.getOrDefault("targets", String.valueOf(base.targetsPerStep()))),
-                base.bufferCapacity(), Float.parseFloat(options.getOrDefault("decay", String.valueOf(base.teacherDecay()))),
-                Integer.parseInt(options.getOrDefault("every", String.valueOf(base.evaluateEvery()))), base.heldOut(),
-                Integer.parseInt(options.getOrDefault("maxLevel", "0")),
-                Double.parseDouble(options.getOrDefault("p", "0")),
-                Float.parseFloat(options.getOrDefault("askerLr", String.valueOf(base.askerLearningRate()))),
-                Long.parseLong(options.getOrDefault("budget", "0")))
-                .withCurriculum(Double.parseDouble(options.getOrDefault("threshold", String.valueOf(base.curriculumThreshold()))),
-                        options.containsKey("thresholds") ? Arrays.stream(options.get("thresholds").split(","))
-                                .map(Double::valueOf).toList() : List.of(),
-                        Integer.parseInt(options.getOrDefault("window", String.valueOf(base.curriculumWindow()))),
-                        Integer.parseInt(options.getOrDefault("maxSize", "0")));
+        ExperimentSettings.Curriculum curriculum = base.curriculum();
+        ExperimentSettings.Builder builder = base.toBuilder().model(model)
+                .batch(Integer.parseInt(options.getOrDefault("batch", String.valueOf(base.training().batch()))))
+                .learningRate(Float.parseFloat(options.getOrDefault("lr", String.valueOf(base.training().learningRate()))))
+                .targetsPerStep(Integer.parseInt(options.getOrDefault("targets",
+                        String.valueOf(base.amplification().targetsPerStep()))))
+                .teacherDecay(Float.parseFloat(options.getOrDefault("decay",
+                        String.valueOf(base.amplification().teacherDecay()))))
+                .evaluateEvery(Integer.parseInt(options.getOrDefault("every",
+                        String.valueOf(base.evaluation().evaluateEvery()))))
+                .maxLevel(Integer.parseInt(options.getOrDefault("maxLevel", "0")))
+                .expertErrorRate(Double.parseDouble(options.getOrDefault("p", "0")))
+                .askerLearningRate(Float.parseFloat(options.getOrDefault("askerLr",
+                        String.valueOf(base.humanPredictor().learningRate()))))
+                .expertCallBudget(Long.parseLong(options.getOrDefault("budget", "0")))
+                .curriculum(true)
+                .curriculumThreshold(Double.parseDouble(options.getOrDefault("threshold",
+                        String.valueOf(curriculum.threshold()))))
+                .levelThresholds(options.containsKey("thresholds") ? Arrays.stream(options.get("thresholds").split(","))
+                        .map(Double::valueOf).toList() : List.of())
+                .curriculumWindow(Integer.parseInt(options.getOrDefault("window", String.valueOf(curriculum.window()))))
+                .maxSize(Integer.parseInt(options.getOrDefault("maxSize", "0")));
         if ("false".equals(options.get("curriculum"))) {
-            settings = new ExperimentSettings(settings.domain(), settings.mode(), settings.size(), settings.steps(),
-                    settings.batch(), settings.seed(), settings.model(), settings.learningRate(), false,
-                    settings.curriculumThreshold(), settings.targetsPerStep(), settings.bufferCapacity(),
-                    settings.teacherDecay(), settings.evaluateEvery(), settings.heldOut(), settings.maxLevel(),
-                    settings.expertErrorRate(), settings.askerLearningRate(), settings.expertCallBudget());
+            // as before: without the curriculum, its window, per-level thresholds and largest N at their defaults
+            builder.curriculum(false).curriculumWindow(ExperimentSettings.DEFAULT_CURRICULUM_WINDOW)
+                    .levelThresholds(List.of()).maxSize(0);
         }
+        ExperimentSettings settings = builder.build();
         System.out.println(settings);
         TrainingRun run = new TrainingRun(domain, settings, new Amplifier());
         TrainingRun.Result result = run.run(p -> System.out.printf(

@@ -28,15 +28,15 @@ final class Curriculum {
 
     Curriculum(ExperimentSettings settings, int levels) {
         this.levels = levels;
-        this.enabled = settings.mode().amplified() && settings.curriculum();
+        this.enabled = settings.mode().amplified() && settings.curriculum().enabled();
         this.size = settings.size();
-        this.maxSize = enabled ? Math.max(settings.size(), settings.maxSize()) : settings.size();
+        this.maxSize = enabled ? Math.max(settings.size(), settings.curriculum().maxSize()) : settings.size();
         this.openLevels = enabled ? 1 : levels;
         this.thresholds = new double[levels + 1];
         this.windows = new Window[levels + 1];
         for (int level = 1; level <= levels; level++) {
-            thresholds[level] = settings.thresholdFor(level);
-            windows[level] = new Window(settings.curriculumWindow());
+            thresholds[level] = settings.curriculum().thresholdFor(level);
+            windows[level] = new Window(settings.curriculum().window());
         }
     }
 

@@ -113,21 +113,40 @@ public class RequestedSettings implements Validator {
         Long budget = request.expertCallBudget();
         boolean curriculum = request.curriculum() == null || request.curriculum();
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
-        ExperimentSettings d = ExperimentSettings.defaults(domain.name(), mode, size, steps, seed);
-        int evaluateEvery = request.evaluateEvery() != null
+        ExperimentSettings.Builder settings = ExperimentSettings.builder().domain(domain.name()).mode(mode).size(size)
+                .steps(steps).seed(seed).curriculum(curriculum);
+        ExperimentSettings d = settings.build();
+        settings.evaluateEvery(request.evaluateEvery() != null
                 ? request.evaluateEvery()
-                : Math.max(1, Math.min(d.evaluateEvery(), steps / DEFAULT_EVALUATIONS));
-        return new ExperimentSettings(d.domain(), d.mode(), d.size(), d.steps(),
-                request.batch() != null ? request.batch() : d.batch(), d.seed(), d.model(),
-                learningRate != null ? learningRate.floatValue() : d.learningRate(), curriculum,
-                request.curriculumThreshold() != null ? request.curriculumThreshold() : d.curriculumThreshold(),
-                d.targetsPerStep(), d.bufferCapacity(), d.teacherDecay(), evaluateEvery,
-                d.heldOut(), d.maxLevel(), errorRate == null ? 0 : errorRate,
-                askerLearningRate != null ? askerLearningRate.floatValue() : d.askerLearningRate(),
-                budget == null ? 0 : budget,
-                request.curriculumWindow() != null ? request.curriculumWindow() : d.curriculumWindow(),
-                request.levelThresholds() != null ? request.levelThresholds() : d.levelThresholds(),
-                request.maxSize() != null ? request.maxSize() : 0);
+                : Math.max(1, Math.min(d.evaluation().evaluateEvery(), steps / DEFAULT_EVALUATIONS)));
+        if (request.batch() != null) {
+            settings.batch(request.batch());
+        }
+        if (learningRate != null) {
+            settings.learningRate(learningRate.floatValue());
+        }
+        if (request.curriculumThreshold() != null) {
+            settings.curriculumThreshold(request.curriculumThreshold());
+        }
+        if (errorRate != null) {
+            settings.expertErrorRate(errorRate);
+        }
+        if (askerLearningRate != null) {
+            settings.askerLearningRate(askerLearningRate.floatValue());
+        }
+        if (budget != null) {
+            settings.expertCallBudget(budget);
+        }
+        if (request.curriculumWindow() != null) {
+            settings.curriculumWindow(request.curriculumWindow());
+        }
+        if (request.levelThresholds() != null) {
+            settings.levelThresholds(request.levelThresholds());
+        }
+        if (request.maxSize() != null) {
+            settings.maxSize(request.maxSize());
+        }
+        return settings.build();
     }
 
     /** The curriculum's fields: IA only; thresholds in [0.5, 1); a window of 100 to 100 000; N can grow. */

@@ -9,14 +9,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.amplify.amplification.Amplifier;
 import org.amplify.domains.AlgorithmicDomain;
-import org.amplify.domains.Context;
-import org.amplify.domains.Question;
-import org.amplify.domains.Transcript;
 import org.amplify.experiments.ExperimentPoint;
 import org.amplify.experiments.ExperimentSettings;
 import org.amplify.experiments.Mode;
 import org.amplify.models.AnswerModel;
-import org.amplify.models.ModelInput;
 
 /**
  * One unattended run of iterated amplification (IA) or of its supervised baseline (SL), as in the
@@ -38,7 +34,7 @@ import org.amplify.models.ModelInput;
  */
 public final class TrainingRun {
 
-    private static final int QUESTIONS_PER_CONTEXT = 4;
+    static final int QUESTIONS_PER_CONTEXT = 4;
 
     private final AlgorithmicDomain domain;
     private final ExperimentSettings settings;
@@ -48,9 +44,7 @@ public final class TrainingRun {
 
     private final Curriculum curriculum;
     private final Map<Integer, HeldOutSet> heldOutBySize = new HashMap<>();
-    private long callsToH;
-    private long labels;
-    private long faults;
+    private final TrainingStep.Counts counts = new TrainingStep.Counts();
     private final FaultyExpert faultyExpert;
 
     public TrainingRun(AlgorithmicDomain domain, ExperimentSettings settings, Amplifier amplifier) {
@@ -60,12 +54,12 @@ public final class TrainingRun {
         this.random = new SplittableRandom(settings.seed());
         this.levels = settings.levels(domain);
         this.curriculum = new Curriculum(settings, levels);
-        this.faultyExpert = new FaultyExpert(settings.expertErrorRate(), settings.seed());
+        this.faultyExpert = new FaultyExpert(settings.amplification().expertErrorRate(), settings.seed());
     }
 
     /** The final answers a faulty expert has given wrongly so far (0 unless {@code expertErrorRate} > 0). */
     public long faults() {
-        return faults;
+        return counts.faults;
     }
 
     /**
@@ -76,28 +70,33 @@ public final class TrainingRun {
      */
     public Result run(Consumer<ExperimentPoint> onPoint, BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        AnswerModel student = AnswerModel.create(domain, settings.model(), settings.learningRate(), settings.seed());
+        AnswerModel student = AnswerModel.create(domain, settings.training().model(), settings.training().learningRate(),
+                settings.seed());
         List<ExperimentPoint> points = new ArrayList<>();
         try (AnswerModel teacher = settings.mode().amplified() ? student.copy() : null;
                 HumanPredictor predictor = settings.mode() == Mode.IA_HP
-                        ? new HumanPredictor(domain, settings.size(), levels, settings.askerLearningRate(),
-                                settings.expertCallBudget(), settings.seed())
+                        ? new HumanPredictor(domain, settings.size(), levels, settings.humanPredictor().learningRate(),
+                                settings.humanPredictor().expertCallBudget(), settings.seed())
                         : null) {
-            ReplayBuffer buffer = new ReplayBuffer(settings.bufferCapacity());
+            TrainingStep training = switch (settings.mode()) {
+                case SL -> new SupervisedStep(domain, settings, levels, random, counts);
+                case IA -> new ExpertAmplifiedStep(domain, settings, amplifier, curriculum, teacher, faultyExpert,
+                        random, counts);
+                case IA_HP -> new PredictorAmplifiedStep(domain, settings, amplifier, curriculum, teacher, predictor,
+                        random, counts);
+            };
             double lossSum = 0;
             int lossCount = 0;
             int step = 0;
             while (step < settings.steps() && !cancelled.getAsBoolean()) {
                 step++;
-                float loss = settings.mode().amplified()
-                        ? iaStep(student, teacher, buffer, predictor)
-                        : slStep(student);
+                float loss = training.take(student);
                 if (!Float.isNaN(loss)) {
                     lossSum += loss;
                     lossCount++;
                 }
                 boolean last = step == settings.steps();
-                if (step % settings.evaluateEvery() == 0 || last) {
+                if (step % settings.evaluation().evaluateEvery() == 0 || last) {
                     double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
                     points.add(evaluate(student, teacher, predictor, step, meanLoss, start, onPoint));
                     lossSum = 0;
@@ -115,103 +114,15 @@ public final class TrainingRun {
         }
     }
 
-    private float iaStep(AnswerModel student, AnswerModel teacher, ReplayBuffer buffer, HumanPredictor predictor) {
-        List<Context> contexts = new ArrayList<>();
-        List<Question> questions = new ArrayList<>();
-        List<Integer> questionLevels = new ArrayList<>();
-        Context context = null;
-        for (int i = 0; i < settings.targetsPerStep(); i++) {
-            if (i % QUESTIONS_PER_CONTEXT == 0) {
-                context = domain.generate(curriculum.size(), random);
-            }
-            int level = 1 + random.nextInt(curriculum.openLevels());
-            contexts.add(context);
-            questions.add(domain.randomQuestion(context, level, random));
-            questionLevels.add(level);
-        }
-        int[] targets;
-        if (predictor == null) {
-            targets = amplifier.amplify(domain, contexts, questions, teacher).answers();
-            faults += faultyExpert.corrupt(targets, domain.vocabulary().size());
-            callsToH += questions.size();
-        } else {
-            askH(predictor, teacher, buffer);
-            predictor.train();
-            if (!predictor.ready()) {
-                return trainX(student, teacher, buffer);
-            }
-            targets = amplifier.amplify(domain, contexts, questions, teacher, predictor.expert()).answers();
-        }
-        List<ModelInput> inputs = new ArrayList<>(questions.size());
-        for (int i = 0; i < questions.size(); i++) {
-            ModelInput input = new ModelInput(contexts.get(i).facts(), questions.get(i));
-            inputs.add(input);
-            buffer.add(input, targets[i]);
-        }
-        if (curriculum.measuring()) {
-            curriculum.record(questionLevels, teacher.answer(inputs), targets);
-        }
-        return trainX(student, teacher, buffer);
-    }
-
-    /** One step of X on a batch of the buffer (none until it holds a batch), the teacher following it. */
-    private float trainX(AnswerModel student, AnswerModel teacher, ReplayBuffer buffer) {
-        if (buffer.size() < settings.batch()) {
-            return Float.NaN;
-        }
-        ReplayBuffer.Batch batch = buffer.sample(settings.batch(), random);
-        float loss = student.train(batch.inputs(), batch.targets());
-        teacher.follow(student, settings.teacherDecay());
-        return loss;
-    }
-
-    /** The calls to H due at this step: H' learns from their transcripts, X from their answers. */
-    private void askH(HumanPredictor predictor, AnswerModel teacher, ReplayBuffer buffer) {
-        int due = predictor.callsDue();
-        if (due == 0) {
-            return;
-        }
-        List<Context> contexts = new ArrayList<>(due);
-        List<Question> questions = new ArrayList<>(due);
-        SplittableRandom own = predictor.random();
-        for (int i = 0; i < due; i++) {
-            Context context = domain.generate(curriculum.size(), own);
-            contexts.add(context);
-            questions.add(domain.randomQuestion(context, 1 + own.nextInt(curriculum.openLevels()), own));
-        }
-        List<Transcript> transcripts = amplifier.amplify(domain, contexts, questions, teacher).transcripts();
-        predictor.learnFrom(transcripts);
-        for (int i = 0; i < due; i++) {
-            buffer.add(new ModelInput(contexts.get(i).facts(), questions.get(i)), transcripts.get(i).answer());
-        }
-        callsToH += due;
-    }
-
-    private float slStep(AnswerModel student) {
-        List<ModelInput> inputs = new ArrayList<>(settings.batch());
-        int[] targets = new int[settings.batch()];
-        Context context = null;
-        for (int i = 0; i < settings.batch(); i++) {
-            if (i % QUESTIONS_PER_CONTEXT == 0) {
-                context = domain.generate(settings.size(), random);
-            }
-            Question question = domain.randomQuestion(context, 1 + random.nextInt(levels), random);
-            inputs.add(new ModelInput(context.facts(), question));
-            targets[i] = domain.solve(context, question);
-        }
-        labels += targets.length;
-        return student.train(inputs, targets);
-    }
-
     /** Evaluates X on the held-out questions of the current N (each N has its own, fixed by the seed). */
     private ExperimentPoint evaluate(AnswerModel student, AnswerModel teacher, HumanPredictor predictor, int step,
             double loss, long start, Consumer<ExperimentPoint> onPoint) {
         HeldOutSet heldOut = heldOutBySize.computeIfAbsent(curriculum.size(),
-                n -> new HeldOutSet(domain, n, levels, settings.heldOut(), settings.seed()));
+                n -> new HeldOutSet(domain, n, levels, settings.evaluation().heldOut(), settings.seed()));
         HeldOutSet.Evaluation evaluation = heldOut.evaluate(student, 250);
         double askerAccuracy = predictor == null ? Double.NaN : predictor.accuracy(amplifier, teacher);
         ExperimentPoint point = new ExperimentPoint(step, evaluation.accuracy(), evaluation.accuracyByKind(), loss,
-                callsToH, labels, curriculum.openLevels(), (System.nanoTime() - start) / 1_000_000, askerAccuracy,
+                counts.callsToH, counts.labels, curriculum.openLevels(), (System.nanoTime() - start) / 1_000_000, askerAccuracy,
                 curriculum.size());
         onPoint.accept(point);
         return point;

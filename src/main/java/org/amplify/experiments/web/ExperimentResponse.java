@@ -20,7 +20,7 @@ record ExperimentResponse(long id, String domain, Mode mode, int size, int steps
         PointResponse latestPoint, ExperimentSettings settings) {
 
     static ExperimentResponse of(Experiment e, ExperimentPoint latest) {
-        return new ExperimentResponse(e.id(), e.domain(), e.mode(), e.size(), e.steps(), e.settings().batch(),
+        return new ExperimentResponse(e.id(), e.domain(), e.mode(), e.size(), e.steps(), e.settings().training().batch(),
                 e.settings().seed(), e.status(), e.errorMessage(), e.startedBy(), e.cancelRequested(), e.createdAt(),
                 e.startedAt(), e.finishedAt(), e.modelVersionId(), e.currentStep(), e.progress(),
                 latest == null ? null : PointResponse.of(latest), e.settings());

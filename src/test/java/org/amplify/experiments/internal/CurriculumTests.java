@@ -14,8 +14,9 @@ class CurriculumTests {
     private static final int WINDOW = 1000;
 
     private static ExperimentSettings settings(Mode mode, List<Double> perLevel, int maxSize) {
-        return ExperimentSettings.defaults("permutation-powering", mode, 8, 100, 1)
-                .withCurriculum(0.95, perLevel, WINDOW, maxSize);
+        return ExperimentSettings.defaults("permutation-powering", mode, 8, 100, 1).toBuilder()
+                .curriculum(true).curriculumThreshold(0.95).levelThresholds(perLevel).curriculumWindow(WINDOW)
+                .maxSize(maxSize).build();
     }
 
     @Test

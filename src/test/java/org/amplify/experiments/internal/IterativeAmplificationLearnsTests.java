@@ -32,10 +32,9 @@ class IterativeAmplificationLearnsTests {
 
     @Test
     void iteratedAmplificationTeachesXPermutationPoweringAtASmallSize() {
-        ExperimentSettings d = ExperimentSettings.defaults(PermutationPowering.NAME, Mode.IA, 8, 4000, 4);
-        ExperimentSettings settings = new ExperimentSettings(d.domain(), Mode.IA, 8, 4000, d.batch(), 4,
-                ModelSize.DEFAULT, d.learningRate(), d.curriculum(), d.curriculumThreshold(), 64, d.bufferCapacity(),
-                d.teacherDecay(), 250, 500, 1, 0, d.askerLearningRate(), 0);
+        ExperimentSettings settings = ExperimentSettings.builder().domain(PermutationPowering.NAME).mode(Mode.IA)
+                .size(8).steps(4000).seed(4).model(ModelSize.DEFAULT).targetsPerStep(64).evaluateEvery(250)
+                .heldOut(500).maxLevel(1).build();
         List<ExperimentPoint> points = new ArrayList<>();
         TrainingRun run = new TrainingRun(new PermutationPowering(), settings, new Amplifier());
 
