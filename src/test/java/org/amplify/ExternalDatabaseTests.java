@@ -53,9 +53,9 @@ class ExternalDatabaseTests {
     }
 
     @Test
-    void usesTheConfiguredServerAndStartsNoEmbeddedOne() {
+    void usesTheConfiguredServerAndStartsNoEmbeddedOne() throws Exception {
         assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
-        assertThat(((HikariDataSource) dataSource).getJdbcUrl())
+        assertThat(dataSource.unwrap(HikariDataSource.class).getJdbcUrl())
                 .isEqualTo(otherServer.getJdbcUrl("postgres", "elsewhere"));
         assertThat(Files.exists(Path.of("target/test-data/external-database-test/postgres"))).isFalse();
     }
