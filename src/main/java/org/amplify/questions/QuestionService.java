@@ -20,14 +20,20 @@ import org.amplify.questions.internal.TreeStore.QuestionRow;
 import org.amplify.questions.internal.WorkspaceStore;
 import org.amplify.questions.internal.WorkspaceStore.WorkspaceRow;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The questions module's facade: trees and what their workspaces show. What experts do in a
  * workspace is {@link WorkspaceService}; what the copies read and record is {@link CopiesPort}.
+ *
+ * <p>Its reads run in one repeatable-read snapshot each: a page reads a workspace's subquestions, their
+ * answers and their child questions in several statements, and under read committed an answer recorded
+ * between two of them showed a subquestion as sent to people (its child question read) without the
+ * answer that sent it (read before the commit).
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class QuestionService {
 
     /** The domain of questions people ask and answer in words. */
@@ -155,6 +161,15 @@ public class QuestionService {
         SubquestionRow sub = subquestions.find(subquestionId).filter(s -> s.workspaceId() == workspaceId)
                 .orElseThrow(() -> new SubquestionNotFoundException(subquestionId));
         return new Workspace.Row(flow.view(ws, false), flow.subquestion(sub, trees.domain(ws.treeId())));
+    }
+
+    /**
+     * Checks that the workspace exists (one indexed read), for what serves it without showing it.
+     *
+     * @throws WorkspaceNotFoundException if it does not
+     */
+    public void requireWorkspace(long id) {
+        workspaces.find(id).orElseThrow(() -> new WorkspaceNotFoundException(id));
     }
 
     /** A workspace with everything its page shows. */

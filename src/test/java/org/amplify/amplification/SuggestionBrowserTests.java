@@ -54,7 +54,7 @@ class SuggestionBrowserTests {
             browser.signIn("suggestion-expert", TestAccounts.PASSWORD);
             browser.open("/workspaces/" + ws).waitForText("Suggested subquestions");
             browser.find("#suggestion-list .take-suggestion");
-            assertThat(browser.find("#suggestions").getText()).contains("Which country is France?",
+            assertThat(browser.textOf("#suggestions")).contains("Which country is France?",
                     "from “what is the capital of france”", "text model v" + champion.version());
             browser.script("document.getElementById('suggestions').scrollIntoView()");
             browser.screenshot("workspace-suggestions");
@@ -62,7 +62,7 @@ class SuggestionBrowserTests {
             // one click: asked, its row added to the list, the page not reloaded
             browser.script("window.notReloaded = true");
             browser.click("#suggestion-list li:first-child .take-suggestion");
-            assertThat(browser.find("#subquestions > li:nth-child(1) .sub-text").getText())
+            assertThat(browser.textOf("#subquestions > li:nth-child(1) .sub-text"))
                     .isEqualTo("Which country is France?");
             browser.waitForAttribute("#subquestions > li:nth-child(1)", "data-status", s -> !s.equals("OPEN"), ANSWERS);
             assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);

@@ -67,19 +67,19 @@ class RoundBrowserTests {
             assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
             Round round = distillation.get(Long.parseLong(browser.path().substring("/rounds/".length())));
             int number = registry.find(round.modelVersionId()).orElseThrow().version();
-            assertThat(browser.find("#round-version-link").getText()).isEqualTo("v" + number);
-            assertThat(browser.find("#round-version-link").getAttribute("href"))
+            assertThat(browser.textOf("#round-version-link")).isEqualTo("v" + number);
+            assertThat(browser.attribute("#round-version-link", "href"))
                     .endsWith("/models?domain=text#version-" + number);
-            assertThat(browser.find("#round-promotion").getText()).isEqualTo(round.promotionReason())
+            assertThat(browser.textOf("#round-promotion")).isEqualTo(round.promotionReason())
                     .startsWith("Not promoted automatically: auto-promotion was off");
-            assertThat(browser.find("#models-link").getText()).endsWith(", to promote it");
-            assertThat(browser.find("#round-snapshot").getText()).contains((DistillationRoundTests.GROUPS.length * 5)
+            assertThat(browser.textOf("#models-link")).endsWith(", to promote it");
+            assertThat(browser.textOf("#round-snapshot")).contains((DistillationRoundTests.GROUPS.length * 5)
                     + " transcripts");
             browser.screenshot("round-finished");
 
             browser.click("#models-link").waitForText("Versions");
             browser.click("#version-1 form button").waitForText("champion");
-            assertThat(browser.find("#version-1").getText()).contains("champion");
+            assertThat(browser.textOf("#version-1")).contains("champion");
             assertThat(registry.champion("text")).isPresent();
             browser.screenshot("models-after-round");
 

@@ -40,7 +40,7 @@ class ExperimentBrowserTests {
             browser.type("#steps", "0").type("#size", "3").click("#start");
             browser.waitForText("The experiment was not started");
             assertThat(browser.text()).contains("must be between 8 and 64", "must be positive");
-            assertThat(browser.find("#steps").getAttribute("class")).contains("invalid");
+            assertThat(browser.attribute("#steps", "class")).contains("invalid");
             browser.screenshot("experiments-field-errors");
 
             browser.type("#size", "8").type("#steps", "20000").type("#batch", "16").type("#seed", "11")
@@ -70,10 +70,10 @@ class ExperimentBrowserTests {
             assertThat(browser.script("return document.getElementById('cancel') === null")).isEqualTo(true);
             String registered = "permutation-powering v" + registry.find(experiments.get(id).modelVersionId())
                     .orElseThrow().version();
-            assertThat(browser.find("#experiment-model-link").getText()).isEqualTo(registered);
-            assertThat(browser.find("#experiment-model-link").getAttribute("href"))
+            assertThat(browser.textOf("#experiment-model-link")).isEqualTo(registered);
+            assertThat(browser.attribute("#experiment-model-link", "href"))
                     .endsWith("/models?domain=permutation-powering#version-" + registered.substring(registered.lastIndexOf('v') + 1));
-            assertThat(browser.find("#promote").getText()).isEqualTo("Promote"); // not the champion: an admin may promote it
+            assertThat(browser.textOf("#promote")).isEqualTo("Promote"); // not the champion: an admin may promote it
             browser.screenshot("experiment-cancelled");
 
             browser.open("/experiments?domain=permutation-powering").waitForText("#" + id);
@@ -97,8 +97,8 @@ class ExperimentBrowserTests {
             browser.waitForText("SUCCEEDED", JOB); // the page reloads when the run ends
             assertThat(browser.text()).contains("IA with H' on permutation-powering", "H' predicts H",
                     "% of its actions");
-            assertThat(browser.find("#latest-cost").getText()).isEqualTo("3");
-            assertThat(browser.find("#expert-call-budget").getText()).isEqualTo("3");
+            assertThat(browser.textOf("#latest-cost")).isEqualTo("3");
+            assertThat(browser.textOf("#expert-call-budget")).isEqualTo("3");
             browser.screenshot("experiment-with-h-prime");
 
             browser.open("/experiments?domain=permutation-powering").waitForText("Accuracy against calls to H");

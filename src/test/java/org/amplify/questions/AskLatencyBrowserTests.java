@@ -90,7 +90,7 @@ class AskLatencyBrowserTests {
             browser.open("/workspaces/" + root).waitForText("Keys:");
             browser.find("body").sendKeys("a");
             browser.waitForText("Accepted.");
-            assertThat(browser.find("#subquestions > li:nth-child(" + ASKS + ")").getAttribute("data-status"))
+            assertThat(browser.attribute("#subquestions > li:nth-child(" + ASKS + ")", "data-status"))
                     .isEqualTo("ANSWERED_BY_MODEL");
             browser.find("body").sendKeys("n");
             long pressed = System.nanoTime();
@@ -136,7 +136,7 @@ class AskLatencyBrowserTests {
             work.submit(child, questions.workspace(child).version(), names[3], helper);
             browser.waitForAttribute("#subquestions > li:nth-child(1)", "data-status", "ANSWERED_BY_PERSON"::equals,
                     Duration.ofSeconds(30));
-            assertThat(browser.find("#subquestions > li:nth-child(1) .sub-answer").getText()).contains(names[3]);
+            assertThat(browser.textOf("#subquestions > li:nth-child(1) .sub-answer")).contains(names[3]);
             assertThat(browser.script("return window.requests")).as("one fetch of the answered row")
                     .isEqualTo(List.of("GET /workspaces/" + root + "/subquestions/" + waiting.id()));
             assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);

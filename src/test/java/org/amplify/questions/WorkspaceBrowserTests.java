@@ -52,7 +52,7 @@ class WorkspaceBrowserTests {
             browser.waitForText("this is its root workspace");
             assertThat(browser.path()).matches("/workspaces/\\d+");
             long root = Long.parseLong(browser.path().substring("/workspaces/".length()));
-            assertThat(browser.find("#context").getText()).contains(names[0]);
+            assertThat(browser.textOf("#context")).contains(names[0]);
 
             // three subquestions, asked without leaving the page: the copies' answers appear in it
             browser.script("window.notReloaded = true");
@@ -67,16 +67,16 @@ class WorkspaceBrowserTests {
                         status -> !status.equals("OPEN"), ANSWERS);
             }
             assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
-            assertThat(browser.find("#subquestions > li:nth-child(1) .votes").getText()).contains("copies:", " agree");
-            assertThat(browser.find("#subquestions > li:nth-child(3) .votes").getText()).contains("from the context");
+            assertThat(browser.textOf("#subquestions > li:nth-child(1) .votes")).contains("copies:", " agree");
+            assertThat(browser.textOf("#subquestions > li:nth-child(3) .votes")).contains("from the context");
             browser.screenshot("workspace-answers");
 
             // correct the first, expand the second
             browser.type("#subquestions > li:nth-child(1) .correct-answer", names[3])
                     .click("#subquestions > li:nth-child(1) button.correct").waitForText("both answers are kept");
-            assertThat(browser.find("#subquestions > li:nth-child(1)").getAttribute("data-status")).isEqualTo("CORRECTED");
+            assertThat(browser.attribute("#subquestions > li:nth-child(1)", "data-status")).isEqualTo("CORRECTED");
             browser.click("#subquestions > li:nth-child(2) button.expand").waitForText("a workspace of its own");
-            assertThat(browser.find("#subquestions > li:nth-child(2)").getAttribute("data-status")).isEqualTo("EXPANDED");
+            assertThat(browser.attribute("#subquestions > li:nth-child(2)", "data-status")).isEqualTo("EXPANDED");
 
             // the expanded subquestion waits in the queue: answer it there
             // (other tests of this context may have left older work there: take this one from the queue's list)
@@ -86,21 +86,21 @@ class WorkspaceBrowserTests {
                         .find(tr => tr.textContent.includes(arguments[0]));
                     row.querySelector('a').click();""".replace("arguments[0]", "'" + names[1] + " 0 0 0 0 1 1'"));
             browser.waitForText("Submit the answer");
-            assertThat(browser.find("#question").getText()).isEqualTo(names[1] + " 0 0 0 0 1 1");
+            assertThat(browser.textOf("#question")).isEqualTo(names[1] + " 0 0 0 0 1 1");
             browser.type("#draft-answer", names[4]).click("#submit-answer").waitForText("Answer submitted");
             browser.click("#parent-link");
             assertThat(browser.path()).isEqualTo("/workspaces/" + root);
             browser.script("window.notReloaded = true");
-            assertThat(browser.find("#subquestions > li:nth-child(2)").getAttribute("data-status"))
+            assertThat(browser.attribute("#subquestions > li:nth-child(2)", "data-status"))
                     .isEqualTo("ANSWERED_BY_PERSON");
-            assertThat(browser.find("#subquestions > li:nth-child(2) .sub-answer").getText()).contains(names[4]);
+            assertThat(browser.textOf("#subquestions > li:nth-child(2) .sub-answer")).contains(names[4]);
 
             // the root answer
             browser.type("#scratchpad", "σ^5 = σ^2 ∘ σ^2 ∘ σ").type("#draft-answer", names[5]).click("#save")
                     .waitForText("Saved.");
             browser.screenshot("workspace");
             browser.click("#submit-answer").waitForText("Answer submitted");
-            assertThat(browser.find("#final-answer").getText()).contains(names[5]);
+            assertThat(browser.textOf("#final-answer")).contains(names[5]);
 
             browser.click("#history-link").waitForText("History of");
             String history = browser.text();
@@ -112,13 +112,13 @@ class WorkspaceBrowserTests {
             browser.open("/trees/" + tree).waitForText("Click a box");
             assertThat(browser.script("return document.querySelectorAll('#tree-picture g.node').length"))
                     .isEqualTo(4L); // one box per question: the root and its three subquestions
-            assertThat(browser.find("#tree-picture").getText()).as("answers under the questions")
+            assertThat(browser.textOf("#tree-picture")).as("answers under the questions")
                     .contains("= " + names[3], "= " + names[4], "= " + names[5]);
             assertThat(browser.script("return document.querySelectorAll('#tree-picture g.corrected').length"))
                     .isEqualTo(1L);
             assertThat(browser.script("return document.querySelectorAll('#tree-picture g.answered-by-person').length"))
                     .isEqualTo(2L); // the root and the expanded subquestion (its own question's box)
-            assertThat(browser.find("#root-answer").getText()).contains(names[5]);
+            assertThat(browser.textOf("#root-answer")).contains(names[5]);
             browser.screenshot("tree-view");
             browser.click("#tree-picture a[href='/workspaces/" + root + "']");
             assertThat(browser.path()).isEqualTo("/workspaces/" + root);

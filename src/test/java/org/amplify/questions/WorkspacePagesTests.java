@@ -100,6 +100,9 @@ class WorkspacePagesTests {
         mvc.perform(as(get("/trees/999999"), expert)).andExpect(status().isNotFound());
         mvc.perform(as(post("/subquestions/999999/feedback").param("workspace", "1").param("verdict", "accept"), expert))
                 .andExpect(status().isNotFound());
+        mvc.perform(as(get("/workspaces/999999/stream"), expert)).andExpect(status().isNotFound());
+        mvc.perform(as(post("/subquestions/" + sub + "/feedback").param("verdict", "accept"), expert))
+                .andExpect(status().isBadRequest());
         mvc.perform(as(post("/workspaces/" + ws + "/save").param("version", "not-a-number"), expert))
                 .andExpect(status().is4xxClientError());
     }

@@ -31,12 +31,12 @@ class AdminBrowserTests {
             browser.type("#username", "browser-expert").type("#password", "short")
                     .click("#password ~ button[type=submit], form[action='/admin/users'] button[type=submit]");
             browser.waitForText("must be 10 to 72 characters long");
-            assertThat(browser.find("#password").getAttribute("class")).contains("invalid");
+            assertThat(browser.attribute("#password", "class")).contains("invalid");
             browser.screenshot("users-field-error");
 
             browser.type("#password", "a-long-enough-password").click("form[action='/admin/users'] button[type=submit]");
             browser.waitForText("User browser-expert was created");
-            assertThat(browser.find("#users").getText()).contains("browser-expert", "Expert");
+            assertThat(browser.textOf("#users")).contains("browser-expert", "Expert");
             browser.screenshot("users");
 
             long id = accounts.findByUsername("browser-expert").orElseThrow().id();

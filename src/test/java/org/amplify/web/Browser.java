@@ -64,13 +64,31 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks the element; found again if htmx replaced it between finding and clicking. */
     public Browser click(String cssSelector) {
-        find(cssSelector).click();
+        waitFor().ignoring(StaleElementReferenceException.class).until(d -> {
+            find(cssSelector).click();
+            return true;
+        });
         return this;
     }
 
     public WebElement find(String cssSelector) {
         return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    /**
+     * The element's attribute now. Read again if htmx replaced the element between finding and reading
+     * it (a row the page refreshes): the value is the current element's, never a stale one's.
+     */
+    public String attribute(String cssSelector, String attribute) {
+        return waitFor().ignoring(StaleElementReferenceException.class)
+                .until(d -> java.util.Optional.ofNullable(find(cssSelector).getAttribute(attribute))).orElse(null);
+    }
+
+    /** The element's visible text now, read as {@link #attribute} reads (the element may be replaced meanwhile). */
+    public String textOf(String cssSelector) {
+        return waitFor().ignoring(StaleElementReferenceException.class).until(d -> find(cssSelector).getText());
     }
 
     /** Waits until the page shows the text (the page may update itself or be replaced). */

@@ -31,7 +31,7 @@ class ResearcherBrowserTests {
             browser.signIn("browser-researcher", TestAccounts.PASSWORD);
             browser.open("/account").type("#name", "analysis notebook").click("form[action='/account/tokens'] button");
             browser.waitForText("shown only this once");
-            String token = browser.find("#issued-token").getText().trim();
+            String token = browser.textOf("#issued-token").trim();
             assertThat(token).startsWith("amp_");
             browser.screenshot("account-token-issued");
 

@@ -6,7 +6,6 @@ import org.amplify.accounts.AccountPrincipal;
 import org.amplify.questions.QuestionRefusedException;
 import org.amplify.questions.QuestionService;
 import org.amplify.questions.Subquestion;
-import org.amplify.questions.Verdict;
 import org.amplify.questions.Workspace;
 import org.amplify.questions.WorkspaceConflictException;
 import org.amplify.questions.WorkspaceService;
@@ -14,7 +13,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -61,6 +65,7 @@ class WorkspaceController {
     @GetMapping(path = "/workspaces/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter stream(@PathVariable long id) {
+        questions.requireWorkspace(id); // an unknown workspace is a 404, not a stream that never speaks
         return answers.open(id);
     }
 
@@ -127,15 +132,20 @@ class WorkspaceController {
     }
 
     @PostMapping("/subquestions/{subquestionId}/feedback")
-    String feedback(@PathVariable long subquestionId, @RequestParam long workspace, @RequestParam String verdict,
-            @RequestParam(required = false) String answer, @AuthenticationPrincipal AccountPrincipal me,
-            RedirectAttributes redirect) {
-        Optional<Verdict> parsed = java.util.Arrays.stream(Verdict.values())
-                .filter(v -> v.name().equalsIgnoreCase(verdict)).findFirst();
-        return act(workspace, redirect, () -> {
-            work.feedback(subquestionId, parsed.orElseThrow(() -> new QuestionRefusedException("verdict",
-                    "Unknown verdict '" + verdict + "': accept, correct or expand.")), answer, me.id());
-            return switch (parsed.get()) {
+    String feedback(@PathVariable long subquestionId, @Valid FeedbackForm form, BindingResult binding,
+            @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        if (binding.hasFieldErrors("workspace")) { // nowhere to go back to
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Which workspace? The form names none.");
+        }
+        return act(form.workspace(), redirect, () -> {
+            FieldError verdict = binding.getFieldError("verdict");
+            if (verdict != null) {
+                throw new QuestionRefusedException("verdict", "Unknown verdict '"
+                        + (verdict.getRejectedValue() == null ? "" : verdict.getRejectedValue())
+                        + "': accept, correct or expand.");
+            }
+            work.feedback(subquestionId, form.verdict(), form.answer(), me.id());
+            return switch (form.verdict()) {
                 case ACCEPT -> "Accepted.";
                 case CORRECT -> "Corrected: both answers are kept.";
                 case EXPAND -> "Expanded: the subquestion is a workspace of its own, queued for an expert.";

@@ -58,7 +58,7 @@ class DatasetsBrowserTests {
             browser.click("nav a[href='/datasets']").waitForText("Each distillation round freezes");
             assertThat(browser.path()).isEqualTo("/datasets");
             String row = "#snapshot-" + round.snapshotId();
-            assertThat(browser.find(row).getText()).contains("#" + round.snapshotId(), "text",
+            assertThat(browser.textOf(row)).contains("#" + round.snapshotId(), "text",
                     String.valueOf(round.snapshotSize()), "JSONL", "flat CSV");
             browser.screenshot("datasets");
 
@@ -87,8 +87,8 @@ class DatasetsBrowserTests {
 
     /** Fetches the link's href in the page, with the session's cookie, as its download would. */
     private static Map<?, ?> download(Browser browser, String link) {
-        String href = browser.find(link).getAttribute("href");
-        assertThat(browser.find(link).getAttribute("download")).isNotBlank();
+        String href = browser.attribute(link, "href");
+        assertThat(browser.attribute(link, "download")).isNotBlank();
         return (Map<?, ?>) browser.script("return fetch(" + quoted(href) + ", {credentials: 'same-origin'})"
                 + ".then(r => r.text().then(body => ({status: r.status, type: r.headers.get('content-type'), body})))");
     }
