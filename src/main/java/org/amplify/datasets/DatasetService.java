@@ -35,11 +35,13 @@ public class DatasetService {
     private final CatalogStore catalog;
     private final ExportStore exports;
     private final QuestionService questions;
+    private final DatasetProperties properties;
 
-    DatasetService(CatalogStore catalog, ExportStore exports, QuestionService questions) {
+    DatasetService(CatalogStore catalog, ExportStore exports, QuestionService questions, DatasetProperties properties) {
         this.catalog = catalog;
         this.exports = exports;
         this.questions = questions;
+        this.properties = properties;
     }
 
     // --- the catalogue ------------------------------------------------------------------------------
@@ -134,6 +136,35 @@ public class DatasetService {
     public RecordPage snapshotSubquestionPage(long snapshotId, String cursor, Integer limit) {
         snapshot(snapshotId);
         return exports.page(ExportQuery.subquestions(snapshotId, false), cursor, checkedLimit(limit));
+    }
+
+    /**
+     * Writes the snapshot's steps in the chat format as JSON Lines, for fine-tuning elsewhere: one
+     * {@code {"messages":[system, user, assistant]}} a line for each question whose answer a person
+     * gave or vouched for (the transcript's question and final answer; each subquestion corrected,
+     * answered by a person, or answered by the copies and accepted), in the snapshot's order, each
+     * question before its subquestions.
+     *
+     * @return the number of lines
+     */
+    @Transactional(readOnly = true)
+    public long writeSnapshotChat(long snapshotId, OutputStream out) {
+        snapshot(snapshotId);
+        return exports.write(ExportQuery.chat(snapshotId, properties.defaultSystemPrompt()), out);
+    }
+
+    /**
+     * Writes the snapshot's preference pairs as JSON Lines: one {@code {"prompt":[system, user],
+     * "chosen":[assistant], "rejected":[assistant]}} a line for each subquestion where an expert
+     * corrected a model's answer (chosen the correction, rejected the model's answer), in the
+     * snapshot's order, then the order asked.
+     *
+     * @return the number of lines
+     */
+    @Transactional(readOnly = true)
+    public long writeSnapshotPreferences(long snapshotId, OutputStream out) {
+        snapshot(snapshotId);
+        return exports.write(ExportQuery.preferences(snapshotId, properties.defaultSystemPrompt()), out);
     }
 
     /** Writes the submitted transcripts that pass the filter as JSON Lines, oldest workspace first. */

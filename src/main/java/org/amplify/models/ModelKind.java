@@ -9,5 +9,7 @@ public enum ModelKind {
     /** trained by a distillation round on experts' transcripts */
     ROUND,
     /** imported by an admin (trained elsewhere) */
-    IMPORT
+    IMPORT,
+    /** a language model behind an OpenAI-compatible chat-completions endpoint: no file, only settings */
+    ENDPOINT
 }

@@ -102,6 +102,14 @@ class OpenApiDocumentTests {
         }
         assertThat(api.getPaths().get("/api/v1/snapshots/{id}/subquestions").getGet().getResponses().get("200")
                 .getContent()).containsKeys("application/x-ndjson", "application/json", "text/csv");
+        for (String export : List.of("/api/v1/snapshots/{id}/chat", "/api/v1/snapshots/{id}/preferences")) {
+            var get = api.getPaths().get(export).getGet();
+            assertThat(get.getDescription()).as(export).contains("JSON Lines", "system prompt");
+            var ok = get.getResponses().get("200").getContent();
+            assertThat(ok).as(export).containsOnlyKeys("application/x-ndjson");
+            assertThat(ok.get("application/x-ndjson").getExamples()).as(export).isNotEmpty();
+            assertThat(get.getResponses()).as(export).containsKey("404");
+        }
 
         assertThat(api.getComponents().getSchemas().get("Transcript").getProperties().keySet())
                 .containsExactlyInAnyOrderElementsOf(recordFields("org.amplify.datasets.web.TranscriptRecord"));

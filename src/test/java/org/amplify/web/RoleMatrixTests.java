@@ -127,6 +127,8 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/snapshots/{id}", Access.RESEARCHER),
             Map.entry("GET /api/v1/snapshots/{id}/transcripts", Access.RESEARCHER),
             Map.entry("GET /api/v1/snapshots/{id}/subquestions", Access.RESEARCHER),
+            Map.entry("GET /api/v1/snapshots/{id}/chat", Access.RESEARCHER),
+            Map.entry("GET /api/v1/snapshots/{id}/preferences", Access.RESEARCHER),
             Map.entry("GET /datasets", Access.RESEARCHER),
             Map.entry("GET /api/v1/transcripts", Access.RESEARCHER),
             Map.entry("GET /api/v1/feedback", Access.RESEARCHER),

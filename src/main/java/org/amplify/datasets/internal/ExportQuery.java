@@ -18,7 +18,7 @@ public final class ExportQuery {
     private final List<Object> params;
     private final Kind kind;
 
-    private enum Kind { SNAPSHOT, TRANSCRIPTS, FEEDBACK, SUBQUESTIONS, SUBQUESTIONS_CSV }
+    private enum Kind { SNAPSHOT, TRANSCRIPTS, FEEDBACK, SUBQUESTIONS, SUBQUESTIONS_CSV, CHAT, PREFERENCES }
 
     private ExportQuery(Kind kind, String listing, String where, List<Object> params) {
         this.kind = kind;
@@ -40,6 +40,24 @@ public final class ExportQuery {
     public static ExportQuery subquestions(long snapshotId, boolean csv) {
         return new ExportQuery(csv ? Kind.SUBQUESTIONS_CSV : Kind.SUBQUESTIONS, "q" + snapshotId, "",
                 List.of(snapshotId));
+    }
+
+    /**
+     * A snapshot's steps in the chat format, for fine-tuning elsewhere ({@link ChatSql#chat}); written
+     * whole, never paged.
+     *
+     * @param defaultSystemPrompt the system message of the steps whose tree has no system prompt
+     */
+    public static ExportQuery chat(long snapshotId, String defaultSystemPrompt) {
+        return new ExportQuery(Kind.CHAT, "c" + snapshotId, "", List.of(defaultSystemPrompt, snapshotId, snapshotId));
+    }
+
+    /**
+     * A snapshot's preference pairs, where an expert corrected a model's answer ({@link ChatSql#preferences});
+     * written whole, never paged.
+     */
+    public static ExportQuery preferences(long snapshotId, String defaultSystemPrompt) {
+        return new ExportQuery(Kind.PREFERENCES, "p" + snapshotId, "", List.of(defaultSystemPrompt, snapshotId));
     }
 
     /** Submitted transcripts, oldest workspace first. */
@@ -95,6 +113,12 @@ public final class ExportQuery {
             case FEEDBACK -> FeedbackSql.filtered(where, limitClause);
             case SUBQUESTIONS -> SubquestionSql.snapshot(false, limitClause);
             case SUBQUESTIONS_CSV -> SubquestionSql.snapshot(true, limitClause);
+            case CHAT, PREFERENCES -> {
+                if (limit != null) {
+                    throw new UnsupportedOperationException("the fine-tuning exports are written whole, never paged");
+                }
+                yield kind == Kind.CHAT ? ChatSql.chat() : ChatSql.preferences();
+            }
         };
     }
 
@@ -104,6 +128,9 @@ public final class ExportQuery {
     }
 
     Object[] params(long after) {
+        if (kind == Kind.CHAT || kind == Kind.PREFERENCES) {
+            return params.toArray(); // no paging key: written whole
+        }
         List<Object> all = new ArrayList<>(params);
         all.add(after);
         if (kind == Kind.SUBQUESTIONS || kind == Kind.SUBQUESTIONS_CSV) {

@@ -53,4 +53,39 @@ final class ApiDocs {
             + "\"ab cd\ncd ef\nef ab\",\"CORRECTED\",\"ef\",\"MODEL\",\"cd\",0.6666666666666666,true,4,,\"CORRECT\","
             + "\"ef\",,\"cd\",\"alice\",\"2025-01-31T12:01:02.000000Z\",\"2025-01-31T12:02:10.000000Z\","
             + "\"2025-01-31T12:02:10.000000Z\",\"2025-01-31T12:04:31.250113Z\"";
+
+    static final String STEPS = " A step is a question and the answer a person gave or vouched for, the rule a "
+            + "distillation round trains by: each transcript's question with its final answer; each of its subquestions "
+            + "(as the workspace was submitted) that an expert corrected (the correction), that a person answered in a "
+            + "workspace of its own (that answer), or that the copies, the context or memory answered and an expert "
+            + "accepted (that answer). Answers nobody judged, and blank ones, are left out. The system message is the "
+            + "tree's system prompt, or `amplify.datasets.default-system-prompt` where the tree has none; the user "
+            + "message is the question, then (where there is one) a blank line, `Context:` and its context: for a "
+            + "transcript's question the context its workspace saw, for a subquestion of `text` only the context "
+            + "passed down to it, for a subquestion of an algorithmic domain (in its token notation) its tree's facts. "
+            + "JSON Lines (`application/x-ndjson`: one JSON object a line, UTF-8, streamed with constant memory, saved "
+            + "as a `.jsonl` file); lines in the snapshot's order, keys in a fixed order: the same snapshot always gives "
+            + "the same bytes.";
+
+    static final String CHAT = "One conversation a line, `{\"messages\": [system, user, assistant]}`, each message "
+            + "`{\"role\", \"content\"}`: the chat format that Hugging Face TRL's `SFTTrainer` and OpenAI fine-tuning "
+            + "take. One line per step of the snapshot's transcripts, each question before its subquestions in the "
+            + "order asked." + STEPS;
+
+    static final String PREFERENCES = "TRL's conversational preference format (as its `DPOTrainer` takes it), one "
+            + "pair a line: `{\"prompt\": [system, user], \"chosen\": [assistant], \"rejected\": [assistant]}`. One "
+            + "line per subquestion whose standing verdict (the newest that is not an expand, when its workspace was "
+            + "submitted) corrected a model's answer (the copies', or memory of a model version's) into a different "
+            + "one: `chosen` holds the correction, `rejected` the answer it judged; prompts as in `/chat`. Lines in "
+            + "the snapshot's order, then the order asked." + STEPS;
+
+    static final String CHAT_LINE = "{\"messages\" : [{\"role\" : \"system\", \"content\" : \"Answer from the "
+            + "context only.\"}, {\"role\" : \"user\", \"content\" : \"Which city is named as the capital?\\n\\n"
+            + "Context:\\nIts capital is Paris, on the Seine.\"}, {\"role\" : \"assistant\", \"content\" : "
+            + "\"Paris\"}]}";
+
+    static final String PREFERENCE_LINE = "{\"prompt\" : [{\"role\" : \"system\", \"content\" : \"Answer from "
+            + "the context only.\"}, {\"role\" : \"user\", \"content\" : \"Which city is named as the capital?"
+            + "\\n\\nContext:\\nIts capital is Paris, on the Seine.\"}], \"chosen\" : [{\"role\" : \"assistant\", "
+            + "\"content\" : \"Paris\"}], \"rejected\" : [{\"role\" : \"assistant\", \"content\" : \"Lyon\"}]}";
 }

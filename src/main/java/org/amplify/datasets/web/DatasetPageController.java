@@ -22,7 +22,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The Datasets page: every snapshot (of one domain, by its tab), newest first, with its round, size,
- * the model trained on it and the links that download it (nested JSON Lines, flat JSON Lines, flat CSV).
+ * the model trained on it and the links that download it (nested JSON Lines, flat JSON Lines, flat CSV,
+ * and for fine-tuning elsewhere the chat format and the preference pairs).
  */
 @Controller
 @RequestMapping("/datasets")
@@ -85,6 +86,16 @@ class DatasetPageController {
 
         public String subquestionsCsv() {
             return subquestions() + "?format=csv";
+        }
+
+        /** The chat-format dataset (system, user, assistant), for fine-tuning elsewhere. */
+        public String chat() {
+            return "/api/v1/snapshots/" + snapshot.id() + "/chat";
+        }
+
+        /** The preference pairs (prompt, chosen, rejected) where an expert corrected a model's answer. */
+        public String preferences() {
+            return "/api/v1/snapshots/" + snapshot.id() + "/preferences";
         }
 
         /** The Models page's tab of the domain, at the version's row. */

@@ -12,6 +12,8 @@ import org.amplify.datasets.DatasetRejectedException;
 import org.amplify.datasets.RecordPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -64,6 +66,12 @@ final class ExportResponses {
     static boolean wantsPages(ContentNegotiationManager negotiation, HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         return negotiate(negotiation, request, LINES_OR_PAGES).equals(MediaType.APPLICATION_JSON);
+    }
+
+    /** Names the file a download of the export is saved as ({@code Content-Disposition: attachment}). */
+    static void download(HttpServletResponse response, String filename) {
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(filename).build().toString());
     }
 
     /** Streams an export as JSON Lines; a client that goes away ends it quietly. */

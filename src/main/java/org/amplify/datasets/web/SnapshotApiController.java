@@ -122,6 +122,31 @@ class SnapshotApiController {
         }
     }
 
+    @GetMapping(value = "/{id}/chat", produces = ExportResponses.NDJSON)
+    @Operation(summary = "A snapshot as a chat-format dataset, for fine-tuning elsewhere",
+            description = ApiDocs.CHAT)
+    @ApiResponse(responseCode = "200", description = "one conversation a line", content = @Content(
+            mediaType = ExportResponses.NDJSON, examples = @ExampleObject(name = "one line", value = ApiDocs.CHAT_LINE)))
+    void chat(@Parameter(description = "the snapshot's id", example = "12") @PathVariable long id,
+            HttpServletResponse response) throws IOException {
+        datasets.snapshot(id); // a 404 before the first line
+        ExportResponses.download(response, "snapshot-" + id + "-chat.jsonl");
+        ExportResponses.lines(response, out -> datasets.writeSnapshotChat(id, out));
+    }
+
+    @GetMapping(value = "/{id}/preferences", produces = ExportResponses.NDJSON)
+    @Operation(summary = "A snapshot's preference pairs, where an expert corrected a model's answer",
+            description = ApiDocs.PREFERENCES)
+    @ApiResponse(responseCode = "200", description = "one pair a line", content = @Content(
+            mediaType = ExportResponses.NDJSON,
+            examples = @ExampleObject(name = "one line", value = ApiDocs.PREFERENCE_LINE)))
+    void preferences(@Parameter(description = "the snapshot's id", example = "12") @PathVariable long id,
+            HttpServletResponse response) throws IOException {
+        datasets.snapshot(id); // a 404 before the first line
+        ExportResponses.download(response, "snapshot-" + id + "-preferences.jsonl");
+        ExportResponses.lines(response, out -> datasets.writeSnapshotPreferences(id, out));
+    }
+
     /**
      * The media types {@code format} leaves the Accept header to choose from: CSV alone (whatever the
      * Accept header, if {@code produces} let it through), JSON Lines or pages, or all three.

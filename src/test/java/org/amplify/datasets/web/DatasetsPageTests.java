@@ -49,7 +49,11 @@ class DatasetsPageTests {
                 "href=\"/api/v1/snapshots/" + snapshot.id() + "/transcripts\"",
                 "download=\"snapshot-" + snapshot.id() + "-transcripts.jsonl\"",
                 "href=\"/api/v1/snapshots/" + snapshot.id() + "/subquestions\"",
-                "href=\"/api/v1/snapshots/" + snapshot.id() + "/subquestions?format=csv\"");
+                "href=\"/api/v1/snapshots/" + snapshot.id() + "/subquestions?format=csv\"",
+                "href=\"/api/v1/snapshots/" + snapshot.id() + "/chat\"",
+                "download=\"snapshot-" + snapshot.id() + "-chat.jsonl\"",
+                "href=\"/api/v1/snapshots/" + snapshot.id() + "/preferences\"",
+                "download=\"snapshot-" + snapshot.id() + "-preferences.jsonl\"");
         assertThat(row).doesNotContain("href=\"/rounds/"); // the rounds pages are for admins
         if (snapshot.modelVersionId() != null) {
             RegisteredModel model = service.model(snapshot.modelVersionId());
