@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.util.List;
 import java.util.Locale;
 import org.amplify.accounts.AccountPrincipal;
+import org.amplify.distillation.CascadeRound;
 import org.amplify.distillation.DistillationService;
 import org.amplify.distillation.Round;
 import org.amplify.distillation.RoundRejectedException;
@@ -28,7 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.FragmentsRendering;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Rounds pages (admins): the list with the start form and the held-out accuracy across rounds; one round, live. */
+/**
+ * The Rounds pages (admins): the list with the start form, the held-out accuracy across rounds and the
+ * cascade of {@code text} (the small model's share, its accuracy, the endpoint's calls, round by round);
+ * one round, live.
+ */
 @Controller
 @RequestMapping("/rounds")
 class RoundPageController {
@@ -60,6 +65,13 @@ class RoundPageController {
                 .toList();
         model.addAttribute("accuracy", accuracy);
         model.addAttribute("accuracyJson", json.writeValueAsString(accuracy));
+        List<CascadeRound> cascade = distillation.cascade();
+        model.addAttribute("cascade", cascade);
+        model.addAttribute("cascadeJson", json.writeValueAsString(cascade.stream().map(c -> java.util.Map.of(
+                "label", c.roundId() == null ? "since the last round" : "#" + c.roundId(),
+                "studentShare", c.studentShare() == null ? -1 : c.studentShare(),
+                "accuracy", c.accuracy() == null ? -1 : c.accuracy(),
+                "endpointCalls", c.endpointCalls())).toList()));
         return "distillation/rounds";
     }
 
@@ -92,6 +104,7 @@ class RoundPageController {
         Round round = distillation.get(id);
         model.addAttribute("round", round);
         model.addAttribute("champion", distillation.registeredChampion(round));
+        model.addAttribute("student", distillation.registeredStudent(round));
         return "distillation/round";
     }
 
@@ -105,6 +118,7 @@ class RoundPageController {
         Round round = distillation.get(id);
         model.addAttribute("round", round);
         model.addAttribute("champion", distillation.registeredChampion(round));
+        model.addAttribute("student", distillation.registeredStudent(round));
         return FragmentsRendering.fragment("distillation/round :: progress")
                 .status(round.status().finished() ? STOP_POLLING : HttpStatus.OK).build();
     }
