@@ -8,9 +8,10 @@ import org.amplify.questions.SubquestionToAnswer;
 /**
  * Where the cascade hands the {@code text} subquestions its small model is not trusted on: the copies
  * of a language model behind an endpoint (k samples each), which answer them or give them to people
- * with a note. One answer per subquestion, in any order.
+ * with a note, and record each answer themselves (through the copies' port) as it comes.
  */
 interface EndpointAnswering {
 
+    /** Returns when every answer is recorded; the answers recorded. */
     List<CopyAnswer> answer(ModelVersion endpoint, List<SubquestionToAnswer> subquestions);
 }

@@ -73,7 +73,7 @@ public class SubquestionAnswering {
         }
         Optional<AlgorithmicDomain> algorithmic = domains.find(domain);
         if (algorithmic.isEmpty() && champion.isPresent() && champion.get().kind() == ModelKind.ENDPOINT) {
-            port.record(cascade(champion.get(), subs));
+            cascade(champion.get(), subs);
             return;
         }
         port.record(algorithmic.isPresent() ? algorithmic(algorithmic.get(), champion, subs) : text(champion, subs));
@@ -170,7 +170,7 @@ public class SubquestionAnswering {
      * student's version and the endpoint is not called. The others (no student yet, an unsure student,
      * or one that failed) go to the endpoint's copies together.
      */
-    private List<CopyAnswer> cascade(ModelVersion endpoint, List<SubquestionToAnswer> subs) {
+    private void cascade(ModelVersion endpoint, List<SubquestionToAnswer> subs) {
         Optional<ModelVersion> student = registry.student(TextModel.DOMAIN);
         List<CopyAnswer> answers = new ArrayList<>();
         List<SubquestionToAnswer> forEndpoint = new ArrayList<>();
@@ -187,17 +187,16 @@ public class SubquestionAnswering {
                 forEndpoint.add(sub);
             }
         }
-        if (!forEndpoint.isEmpty()) {
-            EndpointAnswering endpointAnswering = endpointCopies.getIfAvailable();
-            if (endpointAnswering == null) {
-                forEndpoint.forEach(sub -> answers.add(new CopyAnswer.Unanswered(sub.id(), "No copies of the "
-                        + "endpoint " + endpoint.domain() + " v" + endpoint.version() + " run on this node: a person "
-                        + "should answer this.")));
-            } else {
-                answers.addAll(endpointAnswering.answer(endpoint, forEndpoint));
-            }
+        EndpointAnswering endpointAnswering = endpointCopies.getIfAvailable();
+        if (endpointAnswering == null) {
+            forEndpoint.forEach(sub -> answers.add(new CopyAnswer.Unanswered(sub.id(), "No copies of the endpoint "
+                    + endpoint.domain() + " v" + endpoint.version() + " run on this node: a person should answer this.")));
+            forEndpoint.clear();
         }
-        return answers;
+        port.record(answers); // at once: the small model's answers do not wait for the endpoint's
+        if (!forEndpoint.isEmpty()) {
+            endpointAnswering.answer(endpoint, forEndpoint);
+        }
     }
 
     /** The student's trusted answer to a subquestion; empty when it is unsure or fails (the endpoint answers then). */
