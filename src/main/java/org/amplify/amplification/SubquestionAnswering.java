@@ -10,6 +10,7 @@ import org.amplify.domains.Question;
 import org.amplify.domains.Vocabulary;
 import org.amplify.models.Majority;
 import org.amplify.models.ModelInput;
+import org.amplify.models.ModelKind;
 import org.amplify.models.ModelVersion;
 import org.amplify.models.TextAnswer;
 import org.amplify.questions.CopiesPort;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Service;
  * same model version, or by a person); the copies of the promoted model, whose agreement decides
  * whether the answer is trusted or the subquestion goes to people; with no promoted model, or no
  * model calls left in the tree's budget, to people. It reads the subquestions once and records their
- * answers once, through the questions module's {@link CopiesPort}.
+ * answers once, through the questions module's {@link CopiesPort}; a language model's copies (a
+ * {@code text} champion of kind ENDPOINT) are {@link EndpointCopies}, which record each subquestion's
+ * answer as its samples come in.
  */
 @Service
 public class SubquestionAnswering {
@@ -40,12 +43,15 @@ public class SubquestionAnswering {
     private final Domains domains;
     private final CopyPool copies;
     private final AmplificationProperties properties;
+    private final EndpointCopies endpointCopies;
 
-    SubquestionAnswering(CopiesPort port, Domains domains, CopyPool copies, AmplificationProperties properties) {
+    SubquestionAnswering(CopiesPort port, Domains domains, CopyPool copies, AmplificationProperties properties,
+            EndpointCopies endpointCopies) {
         this.port = port;
         this.domains = domains;
         this.copies = copies;
         this.properties = properties;
+        this.endpointCopies = endpointCopies;
     }
 
     @ApplicationModuleListener
@@ -125,6 +131,10 @@ public class SubquestionAnswering {
      * agree and remember a close enough question: {@link TextTrust}), else by people.
      */
     private List<CopyAnswer> text(Optional<ModelVersion> champion, List<SubquestionToAnswer> subs) {
+        if (champion.isPresent() && champion.get().kind() == ModelKind.ENDPOINT) {
+            endpointCopies.answer(champion.get(), subs); // records each answer as it comes
+            return List.of();
+        }
         List<CopyAnswer> answers = new ArrayList<>();
         for (SubquestionToAnswer sub : subs) {
             Optional<CopyAnswer> without = withoutCopies(sub, champion);
