@@ -22,7 +22,6 @@ import org.amplify.questions.SubquestionToAnswer;
 import org.amplify.questions.SubquestionsAsked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
@@ -33,9 +32,10 @@ import org.springframework.stereotype.Service;
  * same model version, or by a person); the copies of the promoted model, whose agreement decides
  * whether the answer is trusted or the subquestion goes to people; with no promoted model, or no
  * model calls left in the tree's budget, to people. In {@code text} with a language model behind an
- * endpoint as the champion, the cascade: the small distilled model first, the endpoint where it is not
- * trusted ({@link #cascade}). It reads the subquestions once and records their
- * answers once, through the questions module's {@link CopiesPort}.
+ * endpoint as the champion, the cascade: the small distilled model first, the endpoint's copies
+ * ({@link EndpointCopies}, which record each subquestion's answer as its samples come in) where it is
+ * not trusted ({@link #cascade}). It reads the subquestions once and records their answers once,
+ * through the questions module's {@link CopiesPort}.
  */
 @Service
 public class SubquestionAnswering {
@@ -47,10 +47,10 @@ public class SubquestionAnswering {
     private final CopyPool copies;
     private final AmplificationProperties properties;
     private final ModelRegistry registry;
-    private final ObjectProvider<EndpointAnswering> endpointCopies;
+    private final EndpointCopies endpointCopies;
 
     SubquestionAnswering(CopiesPort port, Domains domains, CopyPool copies, AmplificationProperties properties,
-            ModelRegistry registry, ObjectProvider<EndpointAnswering> endpointCopies) {
+            ModelRegistry registry, EndpointCopies endpointCopies) {
         this.port = port;
         this.domains = domains;
         this.copies = copies;
@@ -72,10 +72,6 @@ public class SubquestionAnswering {
             return;
         }
         Optional<AlgorithmicDomain> algorithmic = domains.find(domain);
-        if (algorithmic.isEmpty() && champion.isPresent() && champion.get().kind() == ModelKind.ENDPOINT) {
-            cascade(champion.get(), subs);
-            return;
-        }
         port.record(algorithmic.isPresent() ? algorithmic(algorithmic.get(), champion, subs) : text(champion, subs));
     }
 
@@ -140,6 +136,10 @@ public class SubquestionAnswering {
      * agree and remember a close enough question: {@link TextTrust}), else by people.
      */
     private List<CopyAnswer> text(Optional<ModelVersion> champion, List<SubquestionToAnswer> subs) {
+        if (champion.isPresent() && champion.get().kind() == ModelKind.ENDPOINT) {
+            cascade(champion.get(), subs); // the small model's answers, then the endpoint's as they come
+            return List.of();
+        }
         List<CopyAnswer> answers = new ArrayList<>();
         for (SubquestionToAnswer sub : subs) {
             Optional<CopyAnswer> without = withoutCopies(sub, champion);
@@ -187,15 +187,9 @@ public class SubquestionAnswering {
                 forEndpoint.add(sub);
             }
         }
-        EndpointAnswering endpointAnswering = endpointCopies.getIfAvailable();
-        if (endpointAnswering == null) {
-            forEndpoint.forEach(sub -> answers.add(new CopyAnswer.Unanswered(sub.id(), "No copies of the endpoint "
-                    + endpoint.domain() + " v" + endpoint.version() + " run on this node: a person should answer this.")));
-            forEndpoint.clear();
-        }
         port.record(answers); // at once: the small model's answers do not wait for the endpoint's
         if (!forEndpoint.isEmpty()) {
-            endpointAnswering.answer(endpoint, forEndpoint);
+            endpointCopies.answer(endpoint, forEndpoint); // records each answer as it comes
         }
     }
 
@@ -207,14 +201,20 @@ public class SubquestionAnswering {
             if (!trust.trusted()) {
                 return Optional.empty();
             }
-            return Optional.of(new CopyAnswer.Voted(sub.id(), trust.answer(),
-                    votes.stream().map(TextAnswer::answer).toList(), trust.agreement(), true, student.id(),
-                    "answered by the small model (the student), no endpoint call; " + trust.note()));
+            List<String> answers = votes.stream().map(TextAnswer::answer).toList();
+            return Optional.of(new CopyAnswer.Voted(sub.id(), trust.answer(), answers, trust.agreement(), true,
+                    student.id(), "no endpoint call: " + trust.note(), new CopyAnswer.Calls(studentLabel(student),
+                            List.of(), answers.size(), 0)));
         } catch (RuntimeException e) {
             log.warn("The student text v{} failed on subquestion {}; the endpoint answers it", student.version(),
                     sub.id(), e);
             return Optional.empty();
         }
+    }
+
+    /** Who answered, as the workspace row says it: {@code small model (student, text v3)}. */
+    static String studentLabel(ModelVersion student) {
+        return "small model (student, " + student.domain() + " v" + student.version() + ")";
     }
 
     /** The answer when the copies are not asked: remembered, or nobody's (no model, no budget); empty: ask them. */
