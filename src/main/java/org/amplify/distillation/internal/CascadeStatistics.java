@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
  * (V20: {@code questions_answers}, {@code questions_subquestions}, {@code questions_transcripts},
  * {@code models_versions}): in each period between two rounds, how many text subquestions the copies'
  * side answered, how many of them the small model answered (a trusted answer of a version that is not
- * an endpoint), and how many samples were asked of endpoint versions.
+ * an endpoint), and how many calls were made to endpoint versions (each sample is one; a failed call
+ * counts, as in the tree's budget: V23's {@code model_calls}).
  */
 @Repository
 public class CascadeStatistics {
@@ -26,8 +27,9 @@ public class CascadeStatistics {
                      AS subquestions,
                    count(DISTINCT a.subquestion_id) FILTER (WHERE a.source = 'MODEL' AND a.trusted
                      AND mv.kind IS DISTINCT FROM 'ENDPOINT') AS by_student,
-                   coalesce(sum(jsonb_array_length(a.votes)) FILTER (WHERE a.source = 'MODEL'
-                     AND mv.kind = 'ENDPOINT'), 0) AS endpoint_calls
+                   coalesce(sum(coalesce(a.model_calls, jsonb_array_length(a.votes))) FILTER (WHERE
+                     (a.source = 'MODEL' AND mv.kind = 'ENDPOINT')
+                     OR (a.source = 'UNANSWERED' AND a.model_calls IS NOT NULL)), 0) AS endpoint_calls
             FROM questions_answers a
             JOIN questions_subquestions s ON s.id = a.subquestion_id
             JOIN questions_transcripts w ON w.id = s.workspace_id

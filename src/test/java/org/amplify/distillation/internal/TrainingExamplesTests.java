@@ -44,6 +44,15 @@ class TrainingExamplesTests {
     }
 
     @Test
+    void theGroupsRecordedWithAnEndpointsAnswerAreItsSoftTargets() {
+        SubAnswer grouped = new SubAnswer(11, AnswerSource.MODEL, "Yes, through water.", List.of(
+                "Yes, it spread through the water.", "No, through the air.", "Yes, through water.", "No, by air."),
+                0.5, false, 5L, null, AT, "endpoint copies (m, text v2)", List.of(0, 1, 0, 1), 4, 40);
+        Map<String, Double> targets = targets(grouped);
+        assertThat(targets).containsOnly(Map.entry("Yes, through water.", 0.5), Map.entry("No, by air.", 0.5));
+    }
+
+    @Test
     void withoutARecordedAgreementTheVotesShareAsBeforeAndMajorityOnlyIsHard() {
         assertThat(targets(accepted("a", List.of("a", "b"), null))).containsOnly(Map.entry("a", 0.5), Map.entry("b", 0.5));
         Transcript transcript = transcript(accepted("a", List.of("a", "b", "a"), 2.0 / 3));
