@@ -53,6 +53,8 @@ public class EndpointCopies {
     private final EndpointCallPool pool;
     private final AmplificationProperties properties;
     private final AtomicLong calls = new AtomicLong();
+    /** Per tree, the calls of the subquestions being answered now (not recorded yet). */
+    private final Map<Long, Integer> reserved = new java.util.concurrent.ConcurrentHashMap<>();
 
     EndpointCopies(ChatEndpoints endpoints, CopiesPort port, AnswerEmbeddings embeddings, EndpointCallPool pool,
             AmplificationProperties properties) {
@@ -77,7 +79,6 @@ public class EndpointCopies {
                 + endpoint.version() + ")";
         Duration giveUp = settings.map(EndpointSettings::timeout).orElse(Duration.ofMinutes(1)).plus(GRACE);
         int k = properties.copies();
-        Map<Long, Integer> callsLeft = new HashMap<>();
         List<CopyAnswer> immediate = new ArrayList<>();
         List<CompletableFuture<CopyAnswer>> pending = new ArrayList<>();
         for (SubquestionToAnswer sub : subs) {
@@ -85,21 +86,24 @@ public class EndpointCopies {
                 immediate.add(new CopyAnswer.Remembered(sub.id(), sub.remembered(), endpoint.id()));
                 continue;
             }
-            int left = callsLeft.computeIfAbsent(sub.treeId(), tree -> sub.modelCallsLeft());
-            if (left < k) { // the copies of this batch's earlier subquestions count too
+            if (!reserve(sub, k)) {
                 immediate.add(new CopyAnswer.Unanswered(sub.id(), "The tree's budget of model calls is spent."));
                 continue;
             }
-            callsLeft.put(sub.treeId(), left - k);
             ChatPrompt prompt = new ChatPrompt(sub.systemPrompt(), userMessage(sub));
             List<CompletableFuture<Sample>> samples = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 samples.add(sample(endpoint, prompt, giveUp));
             }
             pending.add(CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                CopyAnswer answer = decide(sub, endpoint, label, samples.stream().map(CompletableFuture::join).toList());
-                port.record(List.of(answer)); // its own transaction, on the thread that got the last sample
-                return answer;
+                try {
+                    CopyAnswer answer = decide(sub, endpoint, label, samples.stream().map(CompletableFuture::join)
+                            .toList());
+                    port.record(List.of(answer)); // its own transaction, on the thread that got the last sample
+                    return answer;
+                } finally {
+                    reserved.computeIfPresent(sub.treeId(), (tree, calls) -> calls - k <= 0 ? null : calls - k);
+                }
             }));
         }
         if (!immediate.isEmpty()) { // not on this thread: its transaction would hold the tree's lock until all are in
@@ -117,6 +121,22 @@ public class EndpointCopies {
         }
         recorded.sort(java.util.Comparator.comparingInt(a -> order.get(a.subquestionId())));
         return recorded;
+    }
+
+    /**
+     * Reserves the subquestion's calls in its tree's budget: what the tree had left when it was read,
+     * less the calls of subquestions still being answered on this node (recorded, they are in what is
+     * read). So the subquestions asked at once do not all spend the same calls.
+     */
+    private boolean reserve(SubquestionToAnswer sub, int k) {
+        boolean[] granted = {false};
+        reserved.compute(sub.treeId(), (tree, calls) -> {
+            int inFlight = calls == null ? 0 : calls;
+            granted[0] = sub.modelCallsLeft() - inFlight >= k;
+            int now = granted[0] ? inFlight + k : inFlight;
+            return now == 0 ? null : now;
+        });
+        return granted[0];
     }
 
     /** Calls made to endpoints since the start, failed ones included. */
