@@ -78,6 +78,9 @@ class ArtifactStore implements ApplicationRunner {
 
     /** The content of a version's file, after checking it against the recorded SHA-256. */
     byte[] readVerified(ModelVersion version) {
+        if (version.artifactPath() == null) {
+            throw new ModelArtifactException(version.domain() + " v" + version.version() + " has no file", null);
+        }
         Path file = dataDir.resolve(version.artifactPath());
         if (Files.isRegularFile(file)) {
             byte[] local = read(file, version);
@@ -109,7 +112,8 @@ class ArtifactStore implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         List<Object[]> missing = jdbc.query("""
                 SELECT v.id, v.artifact_path, v.sha256 FROM model_versions v
-                WHERE NOT EXISTS (SELECT 1 FROM model_artifacts a WHERE a.model_version_id = v.id)""",
+                WHERE v.artifact_path IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM model_artifacts a WHERE a.model_version_id = v.id)""",
                 (rs, row) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
         int stored = 0;
         for (Object[] version : missing) {

@@ -91,11 +91,7 @@ public class ModelRegistry {
 
     private ModelVersion register(String domain, ArtifactStore.ArtifactWriter writer, String artifact, ModelKind kind,
             Long parentId, Map<String, Object> metrics, String note) {
-        // one registration per domain at a time: the lock orders concurrent registrations
-        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "model_versions:" + domain);
-        Integer last = jdbc.queryForObject("SELECT max(version) FROM model_versions WHERE domain = ?", Integer.class,
-                domain);
-        int version = last == null ? 1 : last + 1;
+        int version = nextVersion(domain);
         Path relative = Path.of("models", domain, Integer.toString(version), artifact);
         String sha256 = artifacts.writeLocal(writer, relative);
         Long id = jdbc.queryForObject("""
@@ -105,6 +101,28 @@ public class ModelRegistry {
                 note);
         artifacts.share(id, relative);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Registers a language model behind a chat endpoint as the next version of {@code text}, of kind
+     * {@link ModelKind#ENDPOINT}: no file; the caller ({@link OpenAiChatEndpoints}) stores its settings
+     * in the same transaction.
+     */
+    ModelVersion registerEndpoint(Long parentId, Map<String, Object> metrics, String note) {
+        int version = nextVersion(TextModel.DOMAIN);
+        Long id = jdbc.queryForObject("""
+                INSERT INTO model_versions (domain, version, parent_id, kind, metrics, note)
+                VALUES (?, ?, ?, 'ENDPOINT', ?::jsonb, ?) RETURNING id""", Long.class,
+                TextModel.DOMAIN, version, parentId, json.writeValueAsString(metrics), note);
+        return find(id).orElseThrow();
+    }
+
+    private int nextVersion(String domain) {
+        // one registration per domain at a time: the lock orders concurrent registrations
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "model_versions:" + domain);
+        Integer last = jdbc.queryForObject("SELECT max(version) FROM model_versions WHERE domain = ?", Integer.class,
+                domain);
+        return last == null ? 1 : last + 1;
     }
 
     public Optional<ModelVersion> find(long id) {
@@ -135,7 +153,9 @@ public class ModelRegistry {
     @Transactional
     public ModelVersion promote(long versionId, String by) {
         ModelVersion version = find(versionId).orElseThrow(() -> new ModelVersionNotFoundException(versionId));
-        readVerified(version);
+        if (version.kind() != ModelKind.ENDPOINT) {
+            readVerified(version); // an endpoint has no file: its test request checked it at registration
+        }
         aliases.lock(version.domain(), CHAMPION);
         Long previous = aliases.current(version.domain(), CHAMPION).orElse(null);
         if (previous != null && previous == versionId) {
@@ -164,6 +184,7 @@ public class ModelRegistry {
      * @throws ModelArtifactException if the file is missing, altered or not a model of the domain
      */
     public AnswerModel load(ModelVersion version, AlgorithmicDomain domain) {
+        refuseEndpoint(version);
         refuseImported(version);
         byte[] content = readVerified(version);
         try {
@@ -186,6 +207,7 @@ public class ModelRegistry {
             throw new IllegalArgumentException(version.domain() + " v" + version.version() + " is not a model of the "
                     + TextModel.DOMAIN + " domain");
         }
+        refuseEndpoint(version);
         refuseImported(version);
         byte[] content = readVerified(version);
         try {
@@ -241,6 +263,13 @@ public class ModelRegistry {
         } catch (TorchScriptModule.Refusal e) {
             throw new ModelArtifactException("cannot load " + version.domain() + " v" + version.version() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseEndpoint(ModelVersion version) {
+        if (version.kind() == ModelKind.ENDPOINT) {
+            throw new ModelArtifactException(version.domain() + " v" + version.version() + " is a language model "
+                    + "behind a chat endpoint: it has no file to load; its copies are asked through ChatEndpoints", null);
         }
     }
 
