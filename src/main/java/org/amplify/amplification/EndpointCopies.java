@@ -75,8 +75,8 @@ public class EndpointCopies {
      */
     public List<CopyAnswer> answer(ModelVersion endpoint, List<SubquestionToAnswer> subs) {
         Optional<EndpointSettings> settings = endpoints.settings(endpoint.id());
-        String label = "endpoint copies (" + settings.map(s -> s.model() + ", ").orElse("") + "text v"
-                + endpoint.version() + ")";
+        String which = settings.map(s -> s.model() + ", ").orElse("") + "text v" + endpoint.version();
+        String label = "endpoint copies (" + which + ")";
         Duration giveUp = settings.map(EndpointSettings::timeout).orElse(Duration.ofMinutes(1)).plus(GRACE);
         int k = properties.copies();
         List<CopyAnswer> immediate = new ArrayList<>();
@@ -97,7 +97,7 @@ public class EndpointCopies {
             }
             pending.add(CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 try {
-                    CopyAnswer answer = decide(sub, endpoint, label, samples.stream().map(CompletableFuture::join)
+                    CopyAnswer answer = decide(sub, endpoint, which, samples.stream().map(CompletableFuture::join)
                             .toList());
                     port.record(List.of(answer)); // its own transaction, on the thread that got the last sample
                     return answer;
@@ -176,7 +176,9 @@ public class EndpointCopies {
         });
     }
 
-    private CopyAnswer decide(SubquestionToAnswer sub, ModelVersion endpoint, String label, List<Sample> samples) {
+    /** @param which the endpoint's model and version, "llama3.2, text v4" */
+    private CopyAnswer decide(SubquestionToAnswer sub, ModelVersion endpoint, String which, List<Sample> samples) {
+        String label = "endpoint copies (" + which + ")";
         int k = samples.size();
         List<String> votes = new ArrayList<>();
         int tokens = 0;
@@ -195,7 +197,7 @@ public class EndpointCopies {
                 }
             }
         }
-        String failed = failures.isEmpty() ? null : failureNote(failures, k, endpoint, firstMessage);
+        String failed = failures.isEmpty() ? null : failureNote(failures, k, which, firstMessage);
         if (failed != null && votes.isEmpty()) {
             log.warn("The endpoint copies of text v{} gave no answer to subquestion {}: {}", endpoint.version(),
                     sub.id(), failed);
@@ -235,12 +237,12 @@ public class EndpointCopies {
         return "failed (" + failure.getClass().getSimpleName() + ")";
     }
 
-    /** "3 of 3 calls to the endpoint timed out (no answer in 2000 ms)". */
-    private static String failureNote(Map<String, Integer> failures, int k, ModelVersion endpoint, String message) {
+    /** "3 of 3 calls to the endpoint (llama3.2, text v4) timed out (no answer within the timeout of 2000 ms)". */
+    private static String failureNote(Map<String, Integer> failures, int k, String which, String message) {
         StringBuilder note = new StringBuilder();
         failures.forEach((what, count) -> note.append(note.length() == 0 ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%d of %d calls to the endpoint (text v%d) %s", count, k,
-                        endpoint.version(), what)));
+                .append(String.format(Locale.ROOT, "%d of %d calls to the endpoint (%s) %s", count, k, which,
+                        what)));
         if (message != null && !message.isBlank()) {
             String shortened = message.strip().replaceAll("\\s+", " ");
             note.append(" (").append(shortened.length() > 120 ? shortened.substring(0, 119) + "…" : shortened)

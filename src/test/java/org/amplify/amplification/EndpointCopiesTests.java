@@ -23,6 +23,9 @@ import org.amplify.questions.WorkspaceService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -43,6 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = "amplify.amplification.endpoint-threads=24")
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class EndpointCopiesTests {
 
     private static final ChatCompletionsServer SERVER = ChatCompletionsServer.start();
@@ -112,9 +116,9 @@ class EndpointCopiesTests {
         long died = work.ask(ws, "How many died?", "", owner.id());
         long spread = work.ask(ws, "How does cholera spread?", PASSED, owner.id());
 
-        Subquestion pumpRow = trees.answered(ws, pump);
-        Subquestion diedRow = trees.answered(ws, died);
-        Subquestion spreadRow = trees.answered(ws, spread);
+        Subquestion pumpRow = answered(ws, pump);
+        Subquestion diedRow = answered(ws, died);
+        Subquestion spreadRow = answered(ws, spread);
         for (Subquestion row : List.of(pumpRow, diedRow)) {
             SubAnswer answer = row.latestAnswer();
             assertThat(answer.source()).isEqualTo(AnswerSource.MODEL);
@@ -173,17 +177,29 @@ class EndpointCopiesTests {
         long ws = textTree(owner);
         SERVER.resetCounts();
 
-        trees.answered(ws, work.ask(ws, "Who drew the map?", "", owner.id()));
+        answered(ws, work.ask(ws, "Who drew the map?", "", owner.id()));
 
         assertThat(SERVER.requests()).hasSize(3)
                 .allSatisfy(r -> assertThat(r.system()).isEqualTo(questions.settings().defaultSystemPrompt()));
     }
 
     @Test
-    void anEndpointThatFailsWithHttp500LeavesNoRowPendingAndSaysWhy() throws Exception {
-        promoted(SERVER.baseUrl(), 5_000);
+    void anEndpointThatFailsWithHttp500LeavesNoRowPendingAndSaysWhyAndNeverShowsTheKey(CapturedOutput output)
+            throws Exception {
+        String key = "sk-test-endpoint-copies-0123456789";
+        SERVER.answering("OK");
+        ModelVersion version = endpoints.register(new EndpointRegistration(SERVER.baseUrl(), "keyed-model", key, null,
+                0.7, 64, 5_000, null, "a hosted provider"), "admin");
+        registry.promote(version.id(), "tests");
         SERVER.failing();
-        failedRowsSay("HTTP error");
+        SERVER.resetCounts();
+
+        String page = failedRowsSay("HTTP error");
+
+        assertThat(SERVER.requests()).hasSize(6).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + key));
+        assertThat(output.getAll()).as("the log").contains("failed with an HTTP error").doesNotContain(key);
+        assertThat(page).doesNotContain(key).contains("3 of 3 calls to the endpoint (keyed-model, text v"
+                + version.version() + ") failed with an HTTP error");
     }
 
     @Test
@@ -220,7 +236,7 @@ class EndpointCopiesTests {
 
         long a = work.ask(ws, "Where was the pump?", "", owner.id());
         long b = work.ask(ws, "Who removed the handle?", "", owner.id());
-        List<Subquestion> rows = List.of(trees.answered(ws, a), trees.answered(ws, b));
+        List<Subquestion> rows = List.of(answered(ws, a), answered(ws, b));
 
         assertThat(rows).filteredOn(r -> r.latestAnswer().source() == AnswerSource.MODEL).hasSize(1);
         assertThat(rows).filteredOn(r -> r.latestAnswer().source() == AnswerSource.UNANSWERED).singleElement()
@@ -230,7 +246,7 @@ class EndpointCopiesTests {
     }
 
     /** Two subquestions asked with the endpoint failing: both rows answered (to people) with the reason, the page 200. */
-    private void failedRowsSay(String why) throws Exception {
+    private String failedRowsSay(String why) throws Exception {
         Account owner = accounts.expert();
         long ws = textTree(owner);
         long tree = questions.workspace(ws).treeId();
@@ -238,7 +254,7 @@ class EndpointCopiesTests {
         long b = work.ask(ws, "How many died?", "", owner.id());
 
         for (long id : List.of(a, b)) {
-            Subquestion row = trees.answered(ws, id);
+            Subquestion row = answered(ws, id);
             assertThat(row.pending()).as("waiting for a person, not for the copies").isTrue();
             assertThat(row.status()).isEqualTo(SubquestionStatus.NEEDS_PERSON);
             assertThat(row.latestAnswer().source()).isEqualTo(AnswerSource.UNANSWERED);
@@ -249,6 +265,12 @@ class EndpointCopiesTests {
         assertThat(questions.tree(tree).stats().modelCalls()).as("failed calls are calls").isEqualTo(6);
         String page = page(ws, owner);
         assertThat(page).contains(why).doesNotContain("The copies are answering");
+        return page;
+    }
+
+    /** The row once it has an answer (its status alone may be read between the answer's statements). */
+    private Subquestion answered(long ws, long id) {
+        return trees.until(ws, id, s -> s.latestAnswer() != null);
     }
 
     private ModelVersion promoted(String baseUrl, int timeoutMs) {
