@@ -53,6 +53,8 @@ public class EndpointCopies {
     private final EndpointCallPool pool;
     private final AmplificationProperties properties;
     private final AtomicLong calls = new AtomicLong();
+    /** Per tree, the calls of the subquestions being answered now (not recorded yet). */
+    private final Map<Long, Integer> reserved = new java.util.concurrent.ConcurrentHashMap<>();
 
     EndpointCopies(ChatEndpoints endpoints, CopiesPort port, AnswerEmbeddings embeddings, EndpointCallPool pool,
             AmplificationProperties properties) {
@@ -73,11 +75,10 @@ public class EndpointCopies {
      */
     public List<CopyAnswer> answer(ModelVersion endpoint, List<SubquestionToAnswer> subs) {
         Optional<EndpointSettings> settings = endpoints.settings(endpoint.id());
-        String label = "endpoint copies (" + settings.map(s -> s.model() + ", ").orElse("") + "text v"
-                + endpoint.version() + ")";
+        String which = settings.map(s -> s.model() + ", ").orElse("") + "text v" + endpoint.version();
+        String label = "endpoint copies (" + which + ")";
         Duration giveUp = settings.map(EndpointSettings::timeout).orElse(Duration.ofMinutes(1)).plus(GRACE);
         int k = properties.copies();
-        Map<Long, Integer> callsLeft = new HashMap<>();
         List<CopyAnswer> immediate = new ArrayList<>();
         List<CompletableFuture<CopyAnswer>> pending = new ArrayList<>();
         for (SubquestionToAnswer sub : subs) {
@@ -85,21 +86,24 @@ public class EndpointCopies {
                 immediate.add(new CopyAnswer.Remembered(sub.id(), sub.remembered(), endpoint.id()));
                 continue;
             }
-            int left = callsLeft.computeIfAbsent(sub.treeId(), tree -> sub.modelCallsLeft());
-            if (left < k) { // the copies of this batch's earlier subquestions count too
+            if (!reserve(sub, k)) {
                 immediate.add(new CopyAnswer.Unanswered(sub.id(), "The tree's budget of model calls is spent."));
                 continue;
             }
-            callsLeft.put(sub.treeId(), left - k);
             ChatPrompt prompt = new ChatPrompt(sub.systemPrompt(), userMessage(sub));
             List<CompletableFuture<Sample>> samples = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 samples.add(sample(endpoint, prompt, giveUp));
             }
             pending.add(CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                CopyAnswer answer = decide(sub, endpoint, label, samples.stream().map(CompletableFuture::join).toList());
-                port.record(List.of(answer)); // its own transaction, on the thread that got the last sample
-                return answer;
+                try {
+                    CopyAnswer answer = decide(sub, endpoint, which, samples.stream().map(CompletableFuture::join)
+                            .toList());
+                    port.record(List.of(answer)); // its own transaction, on the thread that got the last sample
+                    return answer;
+                } finally {
+                    reserved.computeIfPresent(sub.treeId(), (tree, calls) -> calls - k <= 0 ? null : calls - k);
+                }
             }));
         }
         if (!immediate.isEmpty()) { // not on this thread: its transaction would hold the tree's lock until all are in
@@ -117,6 +121,22 @@ public class EndpointCopies {
         }
         recorded.sort(java.util.Comparator.comparingInt(a -> order.get(a.subquestionId())));
         return recorded;
+    }
+
+    /**
+     * Reserves the subquestion's calls in its tree's budget: what the tree had left when it was read,
+     * less the calls of subquestions still being answered on this node (recorded, they are in what is
+     * read). So the subquestions asked at once do not all spend the same calls.
+     */
+    private boolean reserve(SubquestionToAnswer sub, int k) {
+        boolean[] granted = {false};
+        reserved.compute(sub.treeId(), (tree, calls) -> {
+            int inFlight = calls == null ? 0 : calls;
+            granted[0] = sub.modelCallsLeft() - inFlight >= k;
+            int now = granted[0] ? inFlight + k : inFlight;
+            return now == 0 ? null : now;
+        });
+        return granted[0];
     }
 
     /** Calls made to endpoints since the start, failed ones included. */
@@ -156,7 +176,9 @@ public class EndpointCopies {
         });
     }
 
-    private CopyAnswer decide(SubquestionToAnswer sub, ModelVersion endpoint, String label, List<Sample> samples) {
+    /** @param which the endpoint's model and version, "llama3.2, text v4" */
+    private CopyAnswer decide(SubquestionToAnswer sub, ModelVersion endpoint, String which, List<Sample> samples) {
+        String label = "endpoint copies (" + which + ")";
         int k = samples.size();
         List<String> votes = new ArrayList<>();
         int tokens = 0;
@@ -175,7 +197,7 @@ public class EndpointCopies {
                 }
             }
         }
-        String failed = failures.isEmpty() ? null : failureNote(failures, k, endpoint, firstMessage);
+        String failed = failures.isEmpty() ? null : failureNote(failures, k, which, firstMessage);
         if (failed != null && votes.isEmpty()) {
             log.warn("The endpoint copies of text v{} gave no answer to subquestion {}: {}", endpoint.version(),
                     sub.id(), failed);
@@ -215,12 +237,12 @@ public class EndpointCopies {
         return "failed (" + failure.getClass().getSimpleName() + ")";
     }
 
-    /** "3 of 3 calls to the endpoint timed out (no answer in 2000 ms)". */
-    private static String failureNote(Map<String, Integer> failures, int k, ModelVersion endpoint, String message) {
+    /** "3 of 3 calls to the endpoint (llama3.2, text v4) timed out (no answer within the timeout of 2000 ms)". */
+    private static String failureNote(Map<String, Integer> failures, int k, String which, String message) {
         StringBuilder note = new StringBuilder();
         failures.forEach((what, count) -> note.append(note.length() == 0 ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%d of %d calls to the endpoint (text v%d) %s", count, k,
-                        endpoint.version(), what)));
+                .append(String.format(Locale.ROOT, "%d of %d calls to the endpoint (%s) %s", count, k, which,
+                        what)));
         if (message != null && !message.isBlank()) {
             String shortened = message.strip().replaceAll("\\s+", " ");
             note.append(" (").append(shortened.length() > 120 ? shortened.substring(0, 119) + "…" : shortened)

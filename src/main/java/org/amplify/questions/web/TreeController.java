@@ -71,6 +71,8 @@ class TreeController {
                 return "redirect:/trees/" + id;
             } catch (QuestionRefusedException e) {
                 binding.rejectValue("systemPrompt", "refused", e.getMessage());
+                model.addAttribute("error", "The system prompt was not saved: " + e.getMessage());
+                return treePage(model, id, me, form);
             }
         }
         model.addAttribute("error", "The system prompt was not saved: see the marked field.");
