@@ -136,6 +136,11 @@ public class DistillationService {
                 .map(student -> student.id() == round.modelVersionId()).orElse(false);
     }
 
+    /** Whether a round of the domain started now would train its student: its champion is an endpoint. */
+    public boolean wouldTrainStudent(String domain) {
+        return registry.champion(domain).map(c -> c.kind() == ModelKind.ENDPOINT).orElse(false);
+    }
+
     /** Whether a round trained its domain's student (the champion was an endpoint when it started). */
     public boolean trainsStudent(long roundId) {
         return rounds.options(roundId).forStudent();

@@ -57,6 +57,8 @@ class RoundPageController {
         model.addAttribute("rounds", rounds);
         model.addAttribute("domains", distillation.domains());
         model.addAttribute("defaults", distillation.settings());
+        model.addAttribute("studentDomains", distillation.domains().stream().filter(distillation::wouldTrainStudent)
+                .toList());
         List<java.util.Map<String, Object>> accuracy = rounds.stream().filter(r -> r.status() == RoundStatus.SUCCEEDED)
                 .filter(r -> r.metrics().get("accuracy") instanceof Number).sorted(java.util.Comparator
                         .comparingLong(Round::id)).map(r -> java.util.Map.<String, Object>of("round", r.id(), "domain", r.domain(),

@@ -213,7 +213,8 @@ class CascadeTests {
                 .andExpect(content().string(containsString("<td class=\"endpoint-calls\">"
                         + before.endpointCalls() + "</td>")))
                 .andExpect(content().string(containsString("1 (50%)")))
-                .andExpect(content().string(containsString("since the last round")));
+                .andExpect(content().string(containsString("since the last round")))
+                .andExpect(content().string(containsString("a round of text trains the small model of the cascade")));
         mvc.perform(get("/rounds/" + round.id()).with(user(accounts.principal(accounts.admin()))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"round-student\"")))
                 .andExpect(content().string(containsString(round.promotionReason())));
