@@ -20,6 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param suggestionSources how many of the most similar answered questions a {@code text} workspace's
  *     suggestions are taken from
  * @param suggestions the most subquestions a {@code text} workspace is suggested at once (0: none)
+ * @param answerSimilarityThreshold when a language model's copies answer ({@code text} champion of kind
+ *     ENDPOINT), two answers are in one group when the cosine similarity of their embeddings by the
+ *     small text model is at or above this (equal normalised text always is)
+ * @param endpointThreads how many calls to a language-model endpoint may be in flight at once (the
+ *     bounded pool that sends them off the request thread; 8 subquestions of 3 copies need 24)
+ * @param endpointQueue how many more calls may wait for a thread; beyond it a call fails at once
+ *     and its subquestion goes to people
  */
 @Validated
 @ConfigurationProperties("amplify.amplification")
@@ -28,5 +35,8 @@ public record AmplificationProperties(
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6667") double agreementThreshold,
         @DecimalMin("-1") @DecimalMax("1") @DefaultValue("0.95") double textSimilarityThreshold,
         @Min(1) @DefaultValue("3") int suggestionSources,
-        @Min(0) @DefaultValue("5") int suggestions) {
+        @Min(0) @DefaultValue("5") int suggestions,
+        @DecimalMin("-1") @DecimalMax("1") @DefaultValue("0.9") double answerSimilarityThreshold,
+        @Min(1) @DefaultValue("32") int endpointThreads,
+        @Min(0) @DefaultValue("1000") int endpointQueue) {
 }

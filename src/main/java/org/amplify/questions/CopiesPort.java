@@ -15,23 +15,25 @@ public class CopiesPort {
 
     private final CopiesStore store;
     private final QuestionFlow flow;
+    private final QuestionsProperties properties;
 
-    CopiesPort(CopiesStore store, QuestionFlow flow) {
+    CopiesPort(CopiesStore store, QuestionFlow flow, QuestionsProperties properties) {
         this.store = store;
         this.flow = flow;
+        this.properties = properties;
     }
 
     /**
      * The subquestions of {@code ids} still to answer (one already answered by the copies' side is
      * left out, so a republished event changes nothing twice), in the order of {@code ids}, each with
-     * what an identical subquestion got before.
+     * what an identical subquestion got before and its tree's system prompt (or the default one).
      *
      * @param championId the model version whose trusted copies' answers are remembered; null when
      *     none is promoted (only people's answers are)
      */
     @Transactional(readOnly = true)
     public List<SubquestionToAnswer> forCopies(List<Long> ids, Long championId) {
-        return ids.isEmpty() ? List.of() : store.toAnswer(ids, championId);
+        return ids.isEmpty() ? List.of() : store.toAnswer(ids, championId, properties.defaultSystemPrompt());
     }
 
     /**

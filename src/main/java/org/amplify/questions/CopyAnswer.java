@@ -29,13 +29,45 @@ public sealed interface CopyAnswer {
      * @param note for people: why it is not trusted (or what the copies remembered); may be null
      */
     record Voted(long subquestionId, String answer, List<String> votes, double agreement, boolean trusted,
-            long modelVersionId, String note) implements CopyAnswer {
+            long modelVersionId, String note, Calls calls) implements CopyAnswer {
 
         public Voted {
             votes = List.copyOf(votes);
         }
+
+        /** Copies of a model in this process: one call per vote, votes grouped by equal answers. */
+        public Voted(long subquestionId, String answer, List<String> votes, double agreement, boolean trusted,
+                long modelVersionId, String note) {
+            this(subquestionId, answer, votes, agreement, trusted, modelVersionId, note, null);
+        }
     }
 
-    /** Nobody on the copies' side could answer (no model, a budget spent, a model that failed): people do. */
-    record Unanswered(long subquestionId, String note) implements CopyAnswer {}
+    /**
+     * Nobody on the copies' side could answer (no model, a budget spent, a model that failed): people do.
+     *
+     * @param calls the endpoint calls it made all the same (all failed), or null when none was made
+     */
+    record Unanswered(long subquestionId, String note, Calls calls) implements CopyAnswer {
+
+        public Unanswered(long subquestionId, String note) {
+            this(subquestionId, note, null);
+        }
+    }
+
+    /**
+     * Who answered and what it cost, for answers that say more than their source and model version
+     * (an endpoint's copies).
+     *
+     * @param answeredBy for people: "endpoint copies (llama3.2, text v4)"
+     * @param voteGroups the group of each vote, 0 the majority's (votes grouped by meaning); empty:
+     *     equal answers are the groups
+     * @param modelCalls the calls made, a failed one included (each one of the tree's model-call budget)
+     * @param tokens the tokens the calls used, as the endpoint counted them
+     */
+    record Calls(String answeredBy, List<Integer> voteGroups, int modelCalls, int tokens) {
+
+        public Calls {
+            voteGroups = voteGroups == null ? List.of() : List.copyOf(voteGroups);
+        }
+    }
 }

@@ -168,11 +168,11 @@ class QuestionFlow {
                     true, r.modelVersionId(), null);
         } else if (answer instanceof CopyAnswer.Voted v) {
             return new CopiesStore.NewAnswer(v.subquestionId(), AnswerSource.MODEL.name(), v.answer(), v.votes(),
-                    v.agreement(), v.trusted(), v.modelVersionId(), v.note());
+                    v.agreement(), v.trusted(), v.modelVersionId(), v.note(), v.calls());
         }
         CopyAnswer.Unanswered u = (CopyAnswer.Unanswered) answer; // the last of the sealed type's cases
         return new CopiesStore.NewAnswer(u.subquestionId(), AnswerSource.UNANSWERED.name(), null, List.of(), null,
-                false, null, u.note());
+                false, null, u.note(), u.calls());
     }
 
     /** The untrusted answer's subquestion gets workspaces in the queue, or the answer's note says why it cannot. */
@@ -194,7 +194,7 @@ class QuestionFlow {
             String note = (answer.note() == null ? "" : answer.note() + " ") + e.getMessage()
                     + " Answer it yourself with Correct.";
             return new CopiesStore.NewAnswer(answer.subquestionId(), answer.source(), answer.answer(), answer.votes(),
-                    answer.agreement(), answer.trusted(), answer.modelVersionId(), note);
+                    answer.agreement(), answer.trusted(), answer.modelVersionId(), note, answer.calls());
         }
     }
 

@@ -147,6 +147,24 @@ public class QuestionService {
         return trees.find(id).orElseThrow(() -> new TreeNotFoundException(id));
     }
 
+    /**
+     * Sets the system prompt the endpoint copies get in the tree; blank: the default one again.
+     *
+     * @throws QuestionRefusedException if the actor does not own the tree, or it is not a {@code text} tree
+     */
+    @Transactional
+    public void systemPrompt(long treeId, String systemPrompt, long actorId) {
+        Tree tree = tree(treeId);
+        if (tree.ownerId() != actorId) {
+            throw new QuestionRefusedException("systemPrompt", "Only the tree's owner, " + tree.ownerName()
+                    + ", may change its system prompt.");
+        }
+        if (!TEXT.equals(tree.domain())) {
+            throw new QuestionRefusedException("systemPrompt", "Only text trees have language-model copies.");
+        }
+        trees.systemPrompt(treeId, systemPrompt == null || systemPrompt.isBlank() ? null : systemPrompt.strip());
+    }
+
     /** Newest first, filtered by a search on title, domain and owner. */
     public List<Tree> trees(String search) {
         return trees.list(search, 200);

@@ -11,8 +11,10 @@ package org.amplify.questions;
  * @param contextHash identifies the context for memoization
  * @param remembered the newest answer an identical subquestion got from the champion's trusted copies
  *     or from a person (null when nothing is remembered: {@link CopiesPort#forCopies})
+ * @param systemPrompt the tree's system prompt for the endpoint copies, or the default setting's
+ *     ({@code amplify.questions.default-system-prompt}) when the tree has none
  */
 public record SubquestionToAnswer(long id, long workspaceId, long treeId, String domain, Integer contextSize,
         Long contextSeed, String contextFacts, String treeContext, String passedContext, String contextHash, String text,
-        String normalizedText, String remembered, int modelCallsLeft) {
+        String normalizedText, String remembered, int modelCallsLeft, String systemPrompt) {
 }

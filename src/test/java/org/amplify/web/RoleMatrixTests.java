@@ -97,6 +97,7 @@ class RoleMatrixTests {
             Map.entry("GET /trees", Access.EXPERT),
             Map.entry("POST /trees", Access.EXPERT),
             Map.entry("GET /trees/{id}", Access.EXPERT),
+            Map.entry("POST /trees/{id}/system-prompt", Access.EXPERT),
             Map.entry("GET /workspaces/{id}", Access.EXPERT),
             Map.entry("GET /workspaces/{id}/subquestions/{subquestionId}", Access.EXPERT),
             Map.entry("GET /workspaces/{id}/stream", Access.EXPERT),

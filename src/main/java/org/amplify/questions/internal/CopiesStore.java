@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import org.amplify.questions.CopyAnswer;
 import org.amplify.questions.SubquestionToAnswer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,10 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class CopiesStore {
 
+    /**
+     * The model calls a tree made: an answer's own count where it has one (an endpoint's, failed calls
+     * included), else one per copy's vote.
+     */
+    public static final String MODEL_CALLS_OF_ANSWER = """
+            coalesce(a.model_calls, CASE WHEN a.source = 'MODEL' THEN jsonb_array_length(a.votes) ELSE 0 END)""";
+
     private static final String MODEL_CALLS = """
-            (SELECT coalesce(sum(jsonb_array_length(a.votes)), 0) FROM sub_answers a
+            (SELECT coalesce(sum(%s), 0) FROM sub_answers a
                JOIN subquestions s2 ON s2.id = a.subquestion_id JOIN workspaces w2 ON w2.id = s2.workspace_id
-               JOIN questions q2 ON q2.id = w2.question_id WHERE q2.tree_id = t.id AND a.source = 'MODEL')""";
+               JOIN questions q2 ON q2.id = w2.question_id WHERE q2.tree_id = t.id)""".formatted(MODEL_CALLS_OF_ANSWER);
 
     /** The newest trusted answer of the champion's copies or of a person to an identical subquestion. */
     private static final String REMEMBERED = """
@@ -58,13 +66,15 @@ public class CopiesStore {
      * in the order of {@code ids}.
      *
      * @param modelVersionId the champion whose trusted answers are remembered (null: people's only)
+     * @param defaultSystemPrompt the system prompt of a tree that has none of its own
      */
-    public List<SubquestionToAnswer> toAnswer(List<Long> ids, Long modelVersionId) {
+    public List<SubquestionToAnswer> toAnswer(List<Long> ids, Long modelVersionId, String defaultSystemPrompt) {
         Long[] array = ids.toArray(Long[]::new);
         return jdbc.execute((Connection connection) -> {
             Array idArray = connection.createArrayOf("bigint", array);
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT s.*, t.id AS tree_id, t.domain, t.context_size, t.context_seed, t.context_facts, t.context,
+                      t.system_prompt,
                       t.model_call_budget - %s AS calls_left, rem.answer AS remembered
                     FROM subquestions s JOIN workspaces w ON w.id = s.workspace_id
                       JOIN questions q ON q.id = w.question_id JOIN trees t ON t.id = q.tree_id
@@ -83,7 +93,8 @@ public class CopiesStore {
                                 (Long) rs.getObject("context_seed"), rs.getString("context_facts"),
                                 rs.getString("context"), rs.getString("passed_context"), rs.getString("context_hash"),
                                 rs.getString("text"), rs.getString("normalized_text"), rs.getString("remembered"),
-                                Math.max(0, rs.getInt("calls_left"))));
+                                Math.max(0, rs.getInt("calls_left")), rs.getString("system_prompt") == null
+                                        ? defaultSystemPrompt : rs.getString("system_prompt")));
                     }
                 }
                 return result;
@@ -104,11 +115,13 @@ public class CopiesStore {
             try (PreparedStatement statement = connection.prepareStatement("""
                     WITH added AS (
                       INSERT INTO sub_answers (subquestion_id, source, answer, votes, agreement, trusted,
-                        model_version_id, note)
-                      SELECT a.id, a.source, a.answer, a.votes::jsonb, a.agreement, a.trusted, a.model_version_id, a.note
+                        model_version_id, note, answered_by, vote_groups, model_calls, tokens)
+                      SELECT a.id, a.source, a.answer, a.votes::jsonb, a.agreement, a.trusted, a.model_version_id, a.note,
+                        a.answered_by, a.vote_groups::jsonb, a.model_calls, a.tokens
                       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::boolean[], ?::bigint[],
-                        ?::text[]) WITH ORDINALITY AS a(id, source, answer, votes, agreement, trusted, model_version_id,
-                        note, n)
+                        ?::text[], ?::text[], ?::text[], ?::int[], ?::int[]) WITH ORDINALITY AS a(id, source, answer,
+                        votes, agreement, trusted, model_version_id, note, answered_by, vote_groups, model_calls,
+                        tokens, n)
                       ORDER BY a.n
                       RETURNING subquestion_id)
                     SELECT DISTINCT s.workspace_id, s.id FROM added JOIN subquestions s ON s.id = added.subquestion_id""")) {
@@ -124,6 +137,15 @@ public class CopiesStore {
                 statement.setArray(7, connection.createArrayOf("bigint",
                         answers.stream().map(NewAnswer::modelVersionId).toArray()));
                 statement.setArray(8, connection.createArrayOf("text", answers.stream().map(NewAnswer::note).toArray()));
+                statement.setArray(9, connection.createArrayOf("text", answers.stream()
+                        .map(a -> a.calls() == null ? null : a.calls().answeredBy()).toArray()));
+                statement.setArray(10, connection.createArrayOf("text", answers.stream()
+                        .map(a -> a.calls() == null || a.calls().voteGroups().isEmpty() ? null
+                                : json.writeValueAsString(a.calls().voteGroups())).toArray()));
+                statement.setArray(11, connection.createArrayOf("integer", answers.stream()
+                        .map(a -> a.calls() == null ? null : a.calls().modelCalls()).toArray()));
+                statement.setArray(12, connection.createArrayOf("integer", answers.stream()
+                        .map(a -> a.calls() == null ? null : a.calls().tokens()).toArray()));
                 List<long[]> answered = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -135,8 +157,27 @@ public class CopiesStore {
         });
     }
 
-    /** A row of {@code sub_answers} to insert. */
+    /**
+     * A row of {@code sub_answers} to insert; an answer or a note longer than its column is cut.
+     *
+     * @param calls who answered and the calls and tokens it cost, or null
+     */
     public record NewAnswer(long subquestionId, String source, String answer, List<String> votes, Double agreement,
-            boolean trusted, Long modelVersionId, String note) {}
+            boolean trusted, Long modelVersionId, String note, CopyAnswer.Calls calls) {
+
+        public NewAnswer {
+            answer = cut(answer, 2000);
+            note = cut(note, 500);
+        }
+
+        public NewAnswer(long subquestionId, String source, String answer, List<String> votes, Double agreement,
+                boolean trusted, Long modelVersionId, String note) {
+            this(subquestionId, source, answer, votes, agreement, trusted, modelVersionId, note, null);
+        }
+
+        private static String cut(String text, int max) {
+            return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        }
+    }
 
 }

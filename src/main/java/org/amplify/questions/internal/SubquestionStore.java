@@ -114,7 +114,10 @@ public class SubquestionStore {
         return new SubAnswer(rs.getLong("id"), AnswerSource.valueOf(rs.getString("source")), rs.getString("answer"),
                 json.readValue(rs.getString("votes"), new TypeReference<List<String>>() { }),
                 (Double) rs.getObject("agreement"), rs.getBoolean("trusted"), (Long) rs.getObject("model_version_id"),
-                rs.getString("note"), TreeStore.instant(rs.getTimestamp("created_at")));
+                rs.getString("note"), TreeStore.instant(rs.getTimestamp("created_at")), rs.getString("answered_by"),
+                rs.getString("vote_groups") == null ? List.of()
+                        : json.readValue(rs.getString("vote_groups"), new TypeReference<List<Integer>>() { }),
+                (Integer) rs.getObject("model_calls"), (Integer) rs.getObject("tokens"));
     }
 
     private static SubquestionRow row(ResultSet rs, int row) throws SQLException {

@@ -20,13 +20,16 @@ public class TreeStore {
               (SELECT count(*) FROM workspaces w JOIN questions q ON q.id = w.question_id WHERE q.tree_id = t.id) AS n_ws,
               (SELECT count(*) FROM workspaces w JOIN questions q ON q.id = w.question_id
                  WHERE q.tree_id = t.id AND w.status = 'OPEN') AS n_open,
-              (SELECT coalesce(sum(jsonb_array_length(a.votes)), 0) FROM sub_answers a
+              (SELECT coalesce(sum(%s), 0) FROM sub_answers a
                  JOIN subquestions s ON s.id = a.subquestion_id JOIN workspaces w ON w.id = s.workspace_id
-                 JOIN questions q ON q.id = w.question_id WHERE q.tree_id = t.id AND a.source = 'MODEL') AS n_calls,
+                 JOIN questions q ON q.id = w.question_id WHERE q.tree_id = t.id) AS n_calls,
+              (SELECT coalesce(sum(a.tokens), 0) FROM sub_answers a
+                 JOIN subquestions s ON s.id = a.subquestion_id JOIN workspaces w ON w.id = s.workspace_id
+                 JOIN questions q ON q.id = w.question_id WHERE q.tree_id = t.id) AS n_tokens,
               (SELECT w.answer FROM workspaces w JOIN questions q ON q.id = w.question_id
                  WHERE q.tree_id = t.id AND q.depth = 0 AND w.status = 'SUBMITTED' ORDER BY w.submitted_at LIMIT 1)
                  AS root_answer
-            FROM trees t JOIN users u ON u.id = t.owner_id""";
+            FROM trees t JOIN users u ON u.id = t.owner_id""".formatted(CopiesStore.MODEL_CALLS_OF_ANSWER);
 
     private final JdbcTemplate jdbc;
 
@@ -97,6 +100,11 @@ public class TreeStore {
     }
 
     /** Locks the tree's row: budgets are checked and spent one action at a time. */
+    /** Sets the tree's system prompt for the endpoint copies (null: the default one). */
+    public void systemPrompt(long treeId, String systemPrompt) {
+        jdbc.update("UPDATE trees SET system_prompt = ? WHERE id = ?", systemPrompt, treeId);
+    }
+
     public void lock(long treeId) {
         jdbc.queryForObject("SELECT id FROM trees WHERE id = ? FOR UPDATE", Long.class, treeId);
     }
@@ -117,7 +125,7 @@ public class TreeStore {
                 (Long) rs.getObject("context_seed"), rs.getString("context_facts"), rs.getInt("model_call_budget"), rs.getInt("workspace_budget"),
                 rs.getInt("depth_limit"), rs.getInt("experts_per_question"), instant(rs.getTimestamp("created_at")),
                 new Tree.TreeStats(rs.getInt("n_ws"), rs.getInt("n_open"), rs.getInt("n_calls"),
-                        rs.getString("root_answer")));
+                        rs.getString("root_answer"), rs.getLong("n_tokens")), rs.getString("system_prompt"));
     }
 
     private static QuestionRow questionRow(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package org.amplify.questions.web;
 
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.amplify.accounts.AccountPrincipal;
@@ -9,6 +10,7 @@ import org.amplify.questions.QuestionService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,10 +54,41 @@ class TreeController {
     }
 
     @GetMapping("/{id}")
-    String tree(@PathVariable long id, Model model) {
+    String tree(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+        return treePage(model, id, me, null);
+    }
+
+    @PostMapping("/{id}/system-prompt")
+    String systemPrompt(@PathVariable long id, @Valid @ModelAttribute("promptForm") SystemPromptForm form,
+            BindingResult binding, @AuthenticationPrincipal AccountPrincipal me, Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                questions.systemPrompt(id, form.systemPrompt(), me.id());
+                redirect.addFlashAttribute("success", form.systemPrompt() == null || form.systemPrompt().isBlank()
+                        ? "The tree's endpoint copies get the default system prompt again."
+                        : "The tree's system prompt was saved.");
+                return "redirect:/trees/" + id;
+            } catch (QuestionRefusedException e) {
+                binding.rejectValue("systemPrompt", "refused", e.getMessage());
+                model.addAttribute("error", "The system prompt was not saved: " + e.getMessage());
+                return treePage(model, id, me, form);
+            }
+        }
+        model.addAttribute("error", "The system prompt was not saved: see the marked field.");
+        return treePage(model, id, me, form);
+    }
+
+    /** @param form the form as sent back with its errors, or null: the tree's prompt */
+    private String treePage(Model model, long id, AccountPrincipal me, SystemPromptForm form) {
         var view = questions.treeView(id);
+        model.addAttribute("owner", me != null && me.id() == view.tree().ownerId());
         model.addAttribute("view", view);
         model.addAttribute("picture", TreePicture.of(view));
+        model.addAttribute("defaultSystemPrompt", questions.settings().defaultSystemPrompt());
+        if (form == null) {
+            model.addAttribute("promptForm", new SystemPromptForm(view.tree().systemPrompt()));
+        }
         return "questions/tree";
     }
 
