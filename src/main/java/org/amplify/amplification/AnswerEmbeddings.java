@@ -36,17 +36,19 @@ class AnswerEmbeddings {
         return registry.versions(TextModel.DOMAIN).stream().filter(v -> SMALL.contains(v.kind())).findFirst();
     }
 
-    /** {@code [member][answer]}, each row L2-normalised; empty: group by normalised text. */
-    Optional<float[][][]> of(List<String> answers) {
-        Optional<ModelVersion> encoder = encoder();
-        if (encoder.isEmpty() || answers.size() < 2) {
+    /**
+     * {@code [member][answer]}, each row L2-normalised, by the encoder ({@link #encoder()}); empty:
+     * group by normalised text.
+     */
+    Optional<float[][][]> of(ModelVersion encoder, List<String> answers) {
+        if (answers.size() < 2) {
             return Optional.empty();
         }
         try {
-            return Optional.of(copies.textEmbeddings(encoder.get(), answers));
+            return Optional.of(copies.textEmbeddings(encoder, answers));
         } catch (RuntimeException e) {
             log.warn("Text v{} could not embed the endpoint copies' answers; they are grouped by their text",
-                    encoder.get().version(), e);
+                    encoder.version(), e);
             return Optional.empty();
         }
     }

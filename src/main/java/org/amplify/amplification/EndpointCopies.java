@@ -79,6 +79,7 @@ public class EndpointCopies {
         String label = "endpoint copies (" + which + ")";
         Duration giveUp = settings.map(EndpointSettings::timeout).orElse(Duration.ofMinutes(1)).plus(GRACE);
         int k = properties.copies();
+        Optional<ModelVersion> encoder = embeddings.encoder(); // read once, not on the threads that record
         List<CopyAnswer> immediate = new ArrayList<>();
         List<CompletableFuture<CopyAnswer>> pending = new ArrayList<>();
         for (SubquestionToAnswer sub : subs) {
@@ -97,8 +98,8 @@ public class EndpointCopies {
             }
             pending.add(CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 try {
-                    CopyAnswer answer = decide(sub, endpoint, which, samples.stream().map(CompletableFuture::join)
-                            .toList());
+                    CopyAnswer answer = decide(sub, endpoint, which, encoder, samples.stream()
+                            .map(CompletableFuture::join).toList());
                     port.record(List.of(answer)); // its own transaction, on the thread that got the last sample
                     return answer;
                 } finally {
@@ -177,7 +178,8 @@ public class EndpointCopies {
     }
 
     /** @param which the endpoint's model and version, "llama3.2, text v4" */
-    private CopyAnswer decide(SubquestionToAnswer sub, ModelVersion endpoint, String which, List<Sample> samples) {
+    private CopyAnswer decide(SubquestionToAnswer sub, ModelVersion endpoint, String which,
+            Optional<ModelVersion> encoder, List<Sample> samples) {
         String label = "endpoint copies (" + which + ")";
         int k = samples.size();
         List<String> votes = new ArrayList<>();
@@ -206,7 +208,7 @@ public class EndpointCopies {
             return new CopyAnswer.Unanswered(sub.id(), failed + ": a person should answer this.",
                     new CopyAnswer.Calls(label, List.of(), k, tokens));
         }
-        float[][][] vectors = embeddings.of(votes).orElse(null);
+        float[][][] vectors = encoder.flatMap(e -> embeddings.of(e, votes)).orElse(null);
         AnswerGroups groups = AnswerGroups.of(votes, k, vectors, properties.answerSimilarityThreshold());
         boolean trusted = Agreement.reaches(groups.agreement(), properties.agreementThreshold());
         String note = trusted ? null : Agreement.below(groups.agreeing(), k, properties.agreementThreshold());

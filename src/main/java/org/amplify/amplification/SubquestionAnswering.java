@@ -22,8 +22,9 @@ import org.amplify.questions.SubquestionToAnswer;
 import org.amplify.questions.SubquestionsAsked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Amplify^H(X) with H a person: answers the subquestions an expert asks, off the request thread and
@@ -59,7 +60,14 @@ public class SubquestionAnswering {
         this.endpointCopies = endpointCopies;
     }
 
-    @ApplicationModuleListener
+    /**
+     * After the asking transaction commits, on a thread of its own, tracked by Modulith's event
+     * registry (republished if it does not complete). Not in a transaction of its own, unlike
+     * {@code @ApplicationModuleListener}: the port's read and write each have theirs, and a language
+     * model's copies wait for their endpoint without holding a database connection.
+     */
+    @Async
+    @TransactionalEventListener
     void on(SubquestionsAsked event) {
         answer(event.domain(), event.subquestionIds());
     }
