@@ -11,8 +11,10 @@ import org.amplify.domains.Vocabulary;
 import org.amplify.models.Majority;
 import org.amplify.models.ModelInput;
 import org.amplify.models.ModelKind;
+import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
 import org.amplify.models.TextAnswer;
+import org.amplify.models.TextModel;
 import org.amplify.questions.CopiesPort;
 import org.amplify.questions.CopyAnswer;
 import org.amplify.questions.QuestionService;
@@ -30,10 +32,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * In order: a primitive subquestion from the context; an identical one remembered (answered by the
  * same model version, or by a person); the copies of the promoted model, whose agreement decides
  * whether the answer is trusted or the subquestion goes to people; with no promoted model, or no
- * model calls left in the tree's budget, to people. It reads the subquestions once and records their
- * answers once, through the questions module's {@link CopiesPort}; a language model's copies (a
- * {@code text} champion of kind ENDPOINT) are {@link EndpointCopies}, which record each subquestion's
- * answer as its samples come in.
+ * model calls left in the tree's budget, to people. In {@code text} with a language model behind an
+ * endpoint as the champion, the cascade: the small distilled model first, the endpoint's copies
+ * ({@link EndpointCopies}, which record each subquestion's answer as its samples come in) where it is
+ * not trusted ({@link #cascade}). It reads the subquestions once and records their answers once,
+ * through the questions module's {@link CopiesPort}.
  */
 @Service
 public class SubquestionAnswering {
@@ -44,14 +47,16 @@ public class SubquestionAnswering {
     private final Domains domains;
     private final CopyPool copies;
     private final AmplificationProperties properties;
+    private final ModelRegistry registry;
     private final EndpointCopies endpointCopies;
 
     SubquestionAnswering(CopiesPort port, Domains domains, CopyPool copies, AmplificationProperties properties,
-            EndpointCopies endpointCopies) {
+            ModelRegistry registry, EndpointCopies endpointCopies) {
         this.port = port;
         this.domains = domains;
         this.copies = copies;
         this.properties = properties;
+        this.registry = registry;
         this.endpointCopies = endpointCopies;
     }
 
@@ -140,7 +145,7 @@ public class SubquestionAnswering {
      */
     private List<CopyAnswer> text(Optional<ModelVersion> champion, List<SubquestionToAnswer> subs) {
         if (champion.isPresent() && champion.get().kind() == ModelKind.ENDPOINT) {
-            endpointCopies.answer(champion.get(), subs); // records each answer as it comes
+            cascade(champion.get(), subs); // the small model's answers, then the endpoint's as they come
             return List.of();
         }
         List<CopyAnswer> answers = new ArrayList<>();
@@ -163,6 +168,61 @@ public class SubquestionAnswering {
             }
         }
         return answers;
+    }
+
+    /**
+     * The cascade, for {@code text} subquestions while the champion is a language model behind an
+     * endpoint: the copies of the small model distilled from the transcripts (the domain's
+     * {@code student}, {@link ModelRegistry#student}) answer first; where they are trusted (they agree
+     * and remember a close enough question: {@link TextTrust}) their answer is recorded under the
+     * student's version and the endpoint is not called. The others (no student yet, an unsure student,
+     * or one that failed) go to the endpoint's copies together.
+     */
+    private void cascade(ModelVersion endpoint, List<SubquestionToAnswer> subs) {
+        Optional<ModelVersion> student = registry.student(TextModel.DOMAIN);
+        List<CopyAnswer> answers = new ArrayList<>();
+        List<SubquestionToAnswer> forEndpoint = new ArrayList<>();
+        for (SubquestionToAnswer sub : subs) {
+            Optional<CopyAnswer> without = withoutCopies(sub, Optional.of(endpoint));
+            if (without.isPresent()) {
+                answers.add(without.get());
+                continue;
+            }
+            Optional<CopyAnswer> small = student.flatMap(version -> byStudent(version, sub));
+            if (small.isPresent()) {
+                answers.add(small.get());
+            } else {
+                forEndpoint.add(sub);
+            }
+        }
+        port.record(answers); // at once: the small model's answers do not wait for the endpoint's
+        if (!forEndpoint.isEmpty()) {
+            endpointCopies.answer(endpoint, forEndpoint); // records each answer as it comes
+        }
+    }
+
+    /** The student's trusted answer to a subquestion; empty when it is unsure or fails (the endpoint answers then). */
+    private Optional<CopyAnswer> byStudent(ModelVersion student, SubquestionToAnswer sub) {
+        try {
+            List<TextAnswer> votes = copies.textVotes(student, sub.text(), properties.copies());
+            TextTrust trust = TextTrust.of(votes, properties.agreementThreshold(), properties.textSimilarityThreshold());
+            if (!trust.trusted()) {
+                return Optional.empty();
+            }
+            List<String> answers = votes.stream().map(TextAnswer::answer).toList();
+            return Optional.of(new CopyAnswer.Voted(sub.id(), trust.answer(), answers, trust.agreement(), true,
+                    student.id(), "no endpoint call: " + trust.note(), new CopyAnswer.Calls(studentLabel(student),
+                            List.of(), answers.size(), 0)));
+        } catch (RuntimeException e) {
+            log.warn("The student text v{} failed on subquestion {}; the endpoint answers it", student.version(),
+                    sub.id(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** Who answered, as the workspace row says it: {@code small model (student, text v3)}. */
+    static String studentLabel(ModelVersion student) {
+        return "small model (student, " + student.domain() + " v" + student.version() + ")";
     }
 
     /** The answer when the copies are not asked: remembered, or nobody's (no model, no budget); empty: ask them. */

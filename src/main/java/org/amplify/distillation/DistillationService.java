@@ -2,11 +2,14 @@ package org.amplify.distillation;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.amplify.BackgroundRuns;
+import org.amplify.distillation.internal.CascadeStatistics;
 import org.amplify.distillation.internal.RoundOptions;
 import org.amplify.distillation.internal.RoundRepository;
 import org.amplify.distillation.internal.RunRound;
+import org.amplify.models.ModelKind;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
 import org.amplify.questions.QuestionService;
@@ -18,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The distillation module's facade: start a round for a domain (one at a time), follow it, cancel it.
  * A round runs as a background job ({@code RoundRunner}): snapshot, train, evaluate, register, promote.
+ * While the champion of {@code text} is a language model behind an endpoint, a round of {@code text}
+ * trains the small model of the cascade instead, from the current {@code student}, and makes it the
+ * student ({@link ModelRegistry#student}); the champion stays the endpoint.
  */
 @Service
 public class DistillationService {
@@ -28,9 +34,12 @@ public class DistillationService {
     private final QuestionService questions;
     private final ModelRegistry registry;
     private final DistillationProperties properties;
+    private final CascadeStatistics cascade;
 
     DistillationService(RoundRepository rounds, BackgroundRuns runs, JobRequestScheduler jobs,
-            QuestionService questions, ModelRegistry registry, DistillationProperties properties) {
+            QuestionService questions, ModelRegistry registry, DistillationProperties properties,
+            CascadeStatistics cascade) {
+        this.cascade = cascade;
         this.rounds = rounds;
         this.runs = runs;
         this.jobs = jobs;
@@ -50,7 +59,7 @@ public class DistillationService {
 
     /**
      * Starts a round: the transcripts it will snapshot are chosen now (those in no snapshot yet, or
-     * all), and it trains from the domain's champion.
+     * all), and it trains from the domain's champion (from its student while the champion is an endpoint).
      *
      * @throws RoundRejectedException for an unknown domain, bad options, nothing to train on, or a
      *     round of the domain already queued or running
@@ -80,10 +89,13 @@ public class DistillationService {
                     : "Every completed transcript of " + domain + " is in a snapshot already: wait for new ones, "
                     + "or snapshot all of them.", true);
         }
+        Optional<ModelVersion> champion = registry.champion(domain);
+        // the champion is a language model behind an endpoint: the round trains the cascade's small model
+        boolean student = champion.map(c -> c.kind() == ModelKind.ENDPOINT).orElse(false);
         RoundOptions options = new RoundOptions(request.snapshotAll(),
                 request.autoPromote() == null ? properties.autoPromote() : request.autoPromote(), epochs,
-                request.seed() == null ? 1L : request.seed(), request.majorityTargetsOnly(), transcripts);
-        Long parent = registry.champion(domain).map(ModelVersion::id).orElse(null);
+                request.seed() == null ? 1L : request.seed(), request.majorityTargetsOnly(), transcripts, student);
+        Long parent = (student ? registry.student(domain) : champion).map(ModelVersion::id).orElse(null);
         long id = rounds.insert(domain, options, startedBy, parent).orElseThrow(() -> new RoundRejectedException(
                 "domain", "A round of " + domain + " is already queued or running: one round at a time per domain.",
                 true));
@@ -116,6 +128,31 @@ public class DistillationService {
     public boolean registeredChampion(Round round) {
         return round.modelVersionId() != null && registry.champion(round.domain())
                 .map(champion -> champion.id() == round.modelVersionId()).orElse(false);
+    }
+
+    /** Whether the version a round registered is its domain's student now (made so by the round or since). */
+    public boolean registeredStudent(Round round) {
+        return round.modelVersionId() != null && registry.student(round.domain())
+                .map(student -> student.id() == round.modelVersionId()).orElse(false);
+    }
+
+    /** Whether a round of the domain started now would train its student: its champion is an endpoint. */
+    public boolean wouldTrainStudent(String domain) {
+        return registry.champion(domain).map(c -> c.kind() == ModelKind.ENDPOINT).orElse(false);
+    }
+
+    /** Whether a round trained its domain's student (the champion was an endpoint when it started). */
+    public boolean trainsStudent(long roundId) {
+        return rounds.options(roundId).forStudent();
+    }
+
+    /**
+     * The cascade round by round in {@code text}: the share of subquestions the small model answered
+     * since the previous round, its held-out accuracy, the calls to the endpoint (oldest first).
+     */
+    public List<CascadeRound> cascade() {
+        Set<Long> student = rounds.studentRounds("text");
+        return cascade.rounds(rounds.list("text", 200), student::contains);
     }
 
     /** The transcripts a round's snapshot froze, in order (empty before its snapshot phase). */

@@ -43,12 +43,17 @@ final class ChatEndpointClient {
     /** A {@code Retry-After} longer than this is not waited for (the call gives up as rate limited). */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
+    /** The key read for the call under way on this thread (OkHttp runs a blocking call's interceptors on it). */
+    private static final ThreadLocal<String> CURRENT_KEY = new ThreadLocal<>();
+
     private final EndpointSettings settings;
+    private final Supplier<String> key;
     private final OpenAiChatModel chat;
 
     /** @param key gives the API key at each request, or null when the endpoint needs none */
     ChatEndpointClient(EndpointSettings settings, Supplier<String> key) {
         this.settings = settings;
+        this.key = key;
         OpenAiChatOptions defaults = options(settings.timeout()).mutate()
                 .baseUrl(settings.baseUrl())
                 // empty: Spring AI's no-auth mode (no Authorization header); the interceptor adds ours
@@ -58,7 +63,8 @@ final class ChatEndpointClient {
         this.chat = OpenAiChatModel.builder()
                 .options(defaults)
                 .httpClientBuilderCustomizer(http -> http.interceptor(chain -> {
-                    String bearer = key.get();
+                    String current = CURRENT_KEY.get();
+                    String bearer = current != null ? current : key.get();
                     if (bearer == null || bearer.isEmpty()) {
                         return chain.proceed(chain.request());
                     }
@@ -86,6 +92,15 @@ final class ChatEndpointClient {
                                 null)
                         : timeout(null);
             }
+            String bearer;
+            try {
+                bearer = key.get();
+            } catch (RuntimeException e) {
+                // e.g. a stored key encrypted under another node's secret; the message never holds the key
+                throw new EndpointCallException(Reason.HTTP_ERROR, "the endpoint's key cannot be read: "
+                        + firstLine(e.getMessage()), null);
+            }
+            CURRENT_KEY.set(bearer == null ? "" : bearer);
             try {
                 return reply(chat.call(new Prompt(List.of(new SystemMessage(orEmpty(prompt.system())),
                         new UserMessage(orEmpty(prompt.user()))), options(Duration.ofNanos(left)))));
@@ -109,6 +124,14 @@ final class ChatEndpointClient {
                         + firstLine(e.getMessage()), e);
             } catch (OpenAIException e) {
                 throw new EndpointCallException(Reason.BAD_RESPONSE, firstLine(e.getMessage()), e);
+            } catch (EndpointCallException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // anything else the client throws on an odd answer: still a reason, never an escape
+                throw new EndpointCallException(Reason.BAD_RESPONSE, "the answer could not be read: "
+                        + e.getClass().getSimpleName() + " " + firstLine(e.getMessage()), e);
+            } finally {
+                CURRENT_KEY.remove();
             }
         }
     }

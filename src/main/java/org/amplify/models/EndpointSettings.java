@@ -18,4 +18,13 @@ import java.time.Duration;
  * @param trainedOnSnapshotId the snapshot a model fine-tuned elsewhere was trained on (its lineage), or null
  */
 public record EndpointSettings(String baseUrl, String model, String apiKeyEnv, boolean storedKey, double temperature,
-        int maxTokens, Duration timeout, Long trainedOnSnapshotId) {}
+        int maxTokens, Duration timeout, Long trainedOnSnapshotId) {
+
+    /** Where the key comes from, as the pages say it: never the key. */
+    public String keyDescription() {
+        if (apiKeyEnv != null) {
+            return "key: from $" + apiKeyEnv;
+        }
+        return storedKey ? "key: stored encrypted" : "no key";
+    }
+}

@@ -293,4 +293,51 @@ public class ModelRegistry {
                 ModelKind.valueOf(rs.getString("kind")), rs.getString("artifact_path"), rs.getString("sha256"),
                 metrics, rs.getTimestamp("created_at").toInstant(), rs.getString("note"));
     }
+
+    /** The alias of the small model a cascade asks before the champion (an endpoint): see {@link #student}. */
+    public static final String STUDENT = "student";
+
+    /**
+     * The domain's <em>student</em>: the small model distilled from the transcripts while the champion
+     * is a language model behind an endpoint ({@link ModelKind#ENDPOINT}). The cascade asks its copies
+     * first and calls the endpoint only where they are not trusted. Empty until a round made one.
+     */
+    public Optional<ModelVersion> student(String domain) {
+        return aliases.current(domain, STUDENT).flatMap(this::find);
+    }
+
+    /**
+     * Makes a version the student of its domain (a round that trained it, or an admin rolling back),
+     * appending the change to the student's history; the champion is unchanged. Promoting the current
+     * student again changes nothing.
+     *
+     * @param by the user name of the admin
+     * @return the version, now the student
+     * @throws ModelVersionNotFoundException if no version has this id
+     * @throws IllegalArgumentException if the version is an endpoint (a student is a model the copies run here)
+     * @throws ModelArtifactException if the version's file is missing or altered: it could not be served
+     */
+    @Transactional
+    public ModelVersion promoteStudent(long versionId, String by) {
+        ModelVersion version = find(versionId).orElseThrow(() -> new ModelVersionNotFoundException(versionId));
+        if (version.kind() == ModelKind.ENDPOINT) {
+            throw new IllegalArgumentException(version.domain() + " v" + version.version()
+                    + " is an endpoint: a student is a model trained here or imported");
+        }
+        readVerified(version);
+        aliases.lock(version.domain(), STUDENT);
+        Long previous = aliases.current(version.domain(), STUDENT).orElse(null);
+        if (previous != null && previous == versionId) {
+            return version;
+        }
+        aliases.set(version.domain(), STUDENT, versionId, previous, by);
+        log.info("Model {} v{} (id {}) is the student now, made so by {} (before: {})", version.domain(),
+                version.version(), versionId, by, previous == null ? "none" : "id " + previous);
+        return version;
+    }
+
+    /** Every change of the domain's student, newest first. */
+    public List<ChampionChange> studentHistory(String domain) {
+        return aliases.history(domain, STUDENT);
+    }
 }

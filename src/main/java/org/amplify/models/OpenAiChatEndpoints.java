@@ -79,7 +79,7 @@ class OpenAiChatEndpoints implements ChatEndpoints {
             return registered;
         });
         log.info("Registered the chat endpoint {} (model {}, {}) as text v{} (id {}), by {}; test answer in {} ms",
-                settings.baseUrl(), settings.model(), keyDescription(settings), version.version(), version.id(), by,
+                settings.baseUrl(), settings.model(), settings.keyDescription(), version.version(), version.id(), by,
                 latencyMs);
         return version;
     }
@@ -118,14 +118,6 @@ class OpenAiChatEndpoints implements ChatEndpoints {
             key = () -> null;
         }
         return new ChatEndpointClient(settings, key);
-    }
-
-    /** What the pages say about a key: never the key. */
-    static String keyDescription(EndpointSettings settings) {
-        if (settings.apiKeyEnv() != null) {
-            return "key: from $" + settings.apiKeyEnv();
-        }
-        return settings.storedKey() ? "key: stored encrypted" : "no key";
     }
 
     private static String blankToNull(String text) {

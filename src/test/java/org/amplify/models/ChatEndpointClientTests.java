@@ -71,6 +71,17 @@ class ChatEndpointClientTests {
     }
 
     @Test
+    void aKeyThatCannotBeReadIsAnErrorWithItsReasonAndNoRequestIsSent() {
+        ChatEndpointClient client = new ChatEndpointClient(settings(server.baseUrl(), 5000), () -> {
+            throw new IllegalStateException("the stored key cannot be decrypted with this node's endpoint secret");
+        });
+        assertThatThrownBy(() -> client.complete(new ChatPrompt("s", "u"))).isInstanceOf(EndpointCallException.class)
+                .hasMessageContaining("cannot be decrypted")
+                .extracting(e -> ((EndpointCallException) e).reason()).isEqualTo(Reason.HTTP_ERROR);
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
     void twoRateLimitedAnswersAreRetriedThenTheAnswerComes() {
         server.answering("Paris").rateLimitedFirst(2, Duration.ofMillis(50));
         ChatReply reply = client(5000).complete(new ChatPrompt("s", "The capital of France?"));

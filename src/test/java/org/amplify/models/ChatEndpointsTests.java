@@ -92,7 +92,7 @@ class ChatEndpointsTests {
         EndpointSettings settings = endpoints.settings(version.id()).orElseThrow();
         assertThat(settings).isEqualTo(new EndpointSettings(server.baseUrl(), "llama3.2:1b", null, false, 0.8, 128,
                 Duration.ofMillis(5000), null));
-        assertThat(OpenAiChatEndpoints.keyDescription(settings)).isEqualTo("no key");
+        assertThat(settings.keyDescription()).isEqualTo("no key");
 
         server.answering(seen -> "An answer to " + seen.user());
         ChatReply reply = endpoints.complete(version, new ChatPrompt("Be brief.", "Why?"));
@@ -138,7 +138,7 @@ class ChatEndpointsTests {
                 String.class, version.id())).isNull();
         EndpointSettings settings = endpoints.settings(version.id()).orElseThrow();
         assertThat(settings.storedKey()).isTrue();
-        assertThat(OpenAiChatEndpoints.keyDescription(settings)).isEqualTo("key: stored encrypted");
+        assertThat(settings.keyDescription()).isEqualTo("key: stored encrypted");
         assertThat(settings.toString()).doesNotContain(KEY);
 
         endpoints.complete(version, new ChatPrompt("s", "u"));
@@ -160,7 +160,7 @@ class ChatEndpointsTests {
         EndpointSettings settings = endpoints.settings(version.id()).orElseThrow();
         assertThat(settings.apiKeyEnv()).isEqualTo(ENV_NAME);
         assertThat(settings.storedKey()).isFalse();
-        assertThat(OpenAiChatEndpoints.keyDescription(settings)).isEqualTo("key: from $" + ENV_NAME);
+        assertThat(settings.keyDescription()).isEqualTo("key: from $" + ENV_NAME);
 
         endpoints.complete(version, new ChatPrompt("s", "u"));
         assertThat(server.lastRequest().authorization()).isEqualTo("Bearer " + ENV_KEY);

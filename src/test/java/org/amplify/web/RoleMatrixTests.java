@@ -91,6 +91,8 @@ class RoleMatrixTests {
             Map.entry("POST /models/{id}/promote", Access.ADMIN),
             Map.entry("POST /models/import", Access.ADMIN),
             Map.entry("POST /api/v1/models/import", Access.ADMIN),
+            Map.entry("POST /models/endpoints", Access.ADMIN),
+            Map.entry("POST /api/v1/models/endpoints", Access.ADMIN),
             // questions: experts (and admins) work in trees and workspaces; researchers write nothing
             Map.entry("GET /trees", Access.EXPERT),
             Map.entry("POST /trees", Access.EXPERT),

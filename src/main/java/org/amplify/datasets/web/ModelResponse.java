@@ -15,15 +15,17 @@ record ModelResponse(
         String domain,
         @Schema(description = "1, 2, ... within the domain", example = "3", requiredMode = RequiredMode.REQUIRED)
         int version,
-        @Schema(description = "IA or SL: an experiment; ROUND: a distillation round; IMPORT: imported",
-                allowableValues = {"IA", "SL", "ROUND", "IMPORT"}, example = "ROUND", requiredMode = RequiredMode.REQUIRED)
+        @Schema(description = "IA or SL: an experiment; ROUND: a distillation round; IMPORT: imported; ENDPOINT: a "
+                + "language model behind a chat-completions endpoint (no file)",
+                allowableValues = {"IA", "SL", "ROUND", "IMPORT", "ENDPOINT"}, example = "ROUND",
+                requiredMode = RequiredMode.REQUIRED)
         String kind,
         @Schema(description = "the version it was trained from, or null", example = "5", nullable = true)
         Long parentId,
         @Schema(description = "whether the copies serve it now", example = "true", requiredMode = RequiredMode.REQUIRED)
         boolean champion,
-        @Schema(description = "SHA-256 of its file", example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                requiredMode = RequiredMode.REQUIRED)
+        @Schema(description = "SHA-256 of its file; null for an ENDPOINT, which has none",
+                example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", nullable = true)
         String sha256,
         @Schema(description = "what its trainer measured, e.g. accuracy, heldOutAccuracy, parentAccuracy, steps, "
                 + "callsToH, labels, trainExamples, snapshotId (as registered; keys vary with the kind)",

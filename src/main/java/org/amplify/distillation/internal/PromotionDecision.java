@@ -45,6 +45,19 @@ record PromotionDecision(boolean promote, String reason) {
                 + parent + "'s " + percent(parentAccuracy) + ".");
     }
 
+    /**
+     * The same decision for a round that trains the student (the cascade's small model, while the
+     * champion is an endpoint): on passing, its version becomes the {@code student}, not the champion,
+     * and the reason says so.
+     */
+    PromotionDecision forStudent() {
+        String said = reason.startsWith("Promoted") ? "Made the student" + reason.substring("Promoted".length())
+                : reason.startsWith("Not promoted") ? "Not made the student" + reason.substring("Not promoted".length())
+                : reason;
+        return new PromotionDecision(promote, said.replace("auto-promotion was off.",
+                "auto-promotion was off. The champion stays the endpoint."));
+    }
+
     /** {@code 71.0 %}. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f %%", share * 100);

@@ -71,6 +71,12 @@ public class RoundRepository implements RunStore.Cancellable<RoundProgress> {
                 .stream().findFirst();
     }
 
+    /** The rounds of the domain that trained its student (the champion was an endpoint when they started). */
+    public java.util.Set<Long> studentRounds(String domain) {
+        return new java.util.HashSet<>(jdbc.queryForList("""
+                SELECT id FROM rounds WHERE domain = ? AND (options ->> 'student') = 'true'""", Long.class, domain));
+    }
+
     public RoundOptions options(long id) {
         return json.readValue(jdbc.queryForObject("SELECT options FROM rounds WHERE id = ?", String.class, id),
                 RoundOptions.class);

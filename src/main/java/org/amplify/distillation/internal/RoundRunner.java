@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * snapshot, register, and promote when asked, at least {@code min-promotion-accuracy} and better than
  * the parent ({@link PromotionDecision}, whose reason the round keeps). A cancel or a shutdown stops it
  * at the next training step; it then registers nothing (the snapshot stays, as snapshots never change)
- * and the champion is unchanged.
+ * and the champion is unchanged. A round that trains the student (the champion is an endpoint) makes
+ * its version the {@code student} instead, by the same decision; the champion stays the endpoint.
  */
 @Component
 public class RoundRunner implements JobRequestHandler<RunRound> {
@@ -95,10 +96,17 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
         PromotionDecision decision = PromotionDecision.decide(options.autoPromote(), metrics.accuracy(),
                 metrics.parentAccuracy(), parentVersion.map(p -> "v" + p.version()).orElse(null),
                 properties.minPromotionAccuracy());
+        if (options.forStudent()) {
+            decision = decision.forStudent();
+        }
         if (decision.promote()) {
             int total = run.latest().totalSteps();
             run.progress(RoundProgress.of(RoundPhase.PROMOTE, total, total));
-            registry.promote(version.id(), round.startedBy());
+            if (options.forStudent()) {
+                registry.promoteStudent(version.id(), round.startedBy());
+            } else {
+                registry.promote(version.id(), round.startedBy());
+            }
         }
         rounds.succeed(id, version.id(), decision.promote(), decision.reason(), asMap(metrics));
         log.info("Round {} of {} succeeded: {} v{}, held-out accuracy {} (parent {}). {}", id, round.domain(),
@@ -176,9 +184,12 @@ public class RoundRunner implements JobRequestHandler<RunRound> {
         return json.convertValue(metrics, new TypeReference<Map<String, Object>>() { });
     }
 
-    /** The parent, unless it is an import (a TorchScript file): that one has no weights a round can start from. */
+    /**
+     * The parent, unless it is an import (a TorchScript file) or an endpoint: those have no weights a
+     * round can start from.
+     */
     private static Optional<ModelVersion> trainable(Optional<ModelVersion> parent) {
-        return parent.filter(v -> v.kind() != ModelKind.IMPORT);
+        return parent.filter(v -> v.kind() != ModelKind.IMPORT && v.kind() != ModelKind.ENDPOINT);
     }
 
     /** The share of held-out examples whose best target answer the members' majority gives; null when there are none. */

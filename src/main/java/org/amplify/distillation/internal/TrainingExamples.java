@@ -15,8 +15,9 @@ import org.amplify.questions.Verdict;
 
 /**
  * What a round trains on, from a snapshot's transcripts: each final answer (a hard target); each
- * corrected sub-answer (hard: the correction wins); each accepted one, as the copies' vote shares
- * (soft) where they voted, else hard; each answer a person gave in a workspace of its own (hard).
+ * corrected sub-answer (hard: the correction wins); each accepted one, the small model's copies' or
+ * a language model's (an endpoint), as the copies' vote shares (soft, {@link #shares(SubAnswer)})
+ * where they voted, else hard; each answer a person gave in a workspace of its own (hard).
  * Sub-answers nobody judged are not targets. The held-out part is a share of the transcripts, chosen
  * by the seed, so the same snapshot and seed always split the same way.
  */
@@ -62,10 +63,55 @@ public final class TrainingExamples {
                     && sub.latestAnswer().answer() != null) {
                 SubAnswer accepted = sub.latestAnswer();
                 examples.add(accepted.votes().isEmpty() || majorityOnly ? hard(sub.text(), accepted.answer())
-                        : new TextExample(sub.text(), shares(accepted.votes())));
+                        : new TextExample(sub.text(), shares(accepted)));
             }
         }
         return examples;
+    }
+
+    /**
+     * The soft targets of an accepted answer: the answer the copies gave, with the agreement they
+     * recorded (the share of the majority), and the rest of the votes sharing what is left. Where the
+     * copies' votes are answers of a closed set (the small model's), that is each answer's share of
+     * the votes. Where they are a language model's samples, grouped by meaning (an endpoint: its
+     * majority group's shortest member is the answer), the answer gets its group's share even though
+     * the group's other samples are worded otherwise, and each other group its share under its shortest
+     * sample (the groups recorded with the answer); where no groups were recorded, the rest is spread
+     * evenly over the samples worded otherwise than the answer.
+     */
+    static Map<String, Double> shares(SubAnswer accepted) {
+        String answer = accepted.answer().strip();
+        List<Integer> groups = accepted.voteGroups();
+        if (!groups.isEmpty() && groups.size() == accepted.votes().size()) {
+            return groupShares(answer, accepted.votes(), groups);
+        }
+        Double agreement = accepted.agreement();
+        List<String> others = accepted.votes().stream().map(String::strip).filter(v -> !v.equals(answer)).toList();
+        if (agreement == null || !(agreement > 0) || agreement > 1) {
+            return shares(accepted.votes());
+        }
+        Map<String, Double> shares = new LinkedHashMap<>();
+        shares.put(answer, agreement);
+        if (agreement < 1) {
+            others.forEach(vote -> shares.merge(vote, (1 - agreement) / others.size(), Double::sum));
+        }
+        return shares;
+    }
+
+    /** Each group's share of the votes: group 0 (the majority's) under the answer, the others under their shortest vote. */
+    static Map<String, Double> groupShares(String answer, List<String> votes, List<Integer> groups) {
+        Map<Integer, String> names = new java.util.TreeMap<>();
+        Map<Integer, Integer> sizes = new java.util.TreeMap<>();
+        for (int i = 0; i < votes.size(); i++) {
+            int group = groups.get(i);
+            String vote = votes.get(i).strip();
+            sizes.merge(group, 1, Integer::sum);
+            names.merge(group, group == 0 ? answer : vote, (a, b) -> b.length() < a.length() ? b : a);
+        }
+        names.put(0, answer);
+        Map<String, Double> shares = new LinkedHashMap<>();
+        sizes.forEach((group, size) -> shares.merge(names.get(group), (double) size / votes.size(), Double::sum));
+        return shares;
     }
 
     /** Each answer's share of the votes. */

@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.util.List;
 import java.util.Locale;
 import org.amplify.accounts.AccountPrincipal;
+import org.amplify.distillation.CascadeRound;
 import org.amplify.distillation.DistillationService;
 import org.amplify.distillation.Round;
 import org.amplify.distillation.RoundRejectedException;
@@ -28,7 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.FragmentsRendering;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Rounds pages (admins): the list with the start form and the held-out accuracy across rounds; one round, live. */
+/**
+ * The Rounds pages (admins): the list with the start form, the held-out accuracy across rounds and the
+ * cascade of {@code text} (the small model's share, its accuracy, the endpoint's calls, round by round);
+ * one round, live.
+ */
 @Controller
 @RequestMapping("/rounds")
 class RoundPageController {
@@ -52,6 +57,8 @@ class RoundPageController {
         model.addAttribute("rounds", rounds);
         model.addAttribute("domains", distillation.domains());
         model.addAttribute("defaults", distillation.settings());
+        model.addAttribute("studentDomains", distillation.domains().stream().filter(distillation::wouldTrainStudent)
+                .toList());
         List<java.util.Map<String, Object>> accuracy = rounds.stream().filter(r -> r.status() == RoundStatus.SUCCEEDED)
                 .filter(r -> r.metrics().get("accuracy") instanceof Number).sorted(java.util.Comparator
                         .comparingLong(Round::id)).map(r -> java.util.Map.<String, Object>of("round", r.id(), "domain", r.domain(),
@@ -60,6 +67,13 @@ class RoundPageController {
                 .toList();
         model.addAttribute("accuracy", accuracy);
         model.addAttribute("accuracyJson", json.writeValueAsString(accuracy));
+        List<CascadeRound> cascade = distillation.cascade();
+        model.addAttribute("cascade", cascade);
+        model.addAttribute("cascadeJson", json.writeValueAsString(cascade.stream().map(c -> java.util.Map.of(
+                "label", c.roundId() == null ? "since the last round" : "#" + c.roundId(),
+                "studentShare", c.studentShare() == null ? -1 : c.studentShare(),
+                "accuracy", c.accuracy() == null ? -1 : c.accuracy(),
+                "endpointCalls", c.endpointCalls())).toList()));
         return "distillation/rounds";
     }
 
@@ -92,6 +106,7 @@ class RoundPageController {
         Round round = distillation.get(id);
         model.addAttribute("round", round);
         model.addAttribute("champion", distillation.registeredChampion(round));
+        model.addAttribute("student", distillation.registeredStudent(round));
         return "distillation/round";
     }
 
@@ -105,6 +120,7 @@ class RoundPageController {
         Round round = distillation.get(id);
         model.addAttribute("round", round);
         model.addAttribute("champion", distillation.registeredChampion(round));
+        model.addAttribute("student", distillation.registeredStudent(round));
         return FragmentsRendering.fragment("distillation/round :: progress")
                 .status(round.status().finished() ? STOP_POLLING : HttpStatus.OK).build();
     }

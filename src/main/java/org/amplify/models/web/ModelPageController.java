@@ -11,14 +11,20 @@ import org.amplify.accounts.AccountPrincipal;
 import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Domains;
 import org.amplify.models.ChampionChange;
+import org.amplify.models.ChatEndpoints;
+import org.amplify.models.EndpointRejectedException;
+import org.amplify.models.EndpointSettings;
 import org.amplify.models.ModelArtifactException;
 import org.amplify.models.ModelImport;
 import org.amplify.models.ModelImportRefusedException;
+import org.amplify.models.ModelKind;
 import org.amplify.models.ModelRegistry;
 import org.amplify.models.ModelVersion;
 import org.amplify.models.ModelVersionNotFoundException;
 import org.amplify.models.TextModel;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,8 +32,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +48,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The Models page: per domain, its registered versions newest first with the champion marked, their
  * lineage as a picture, and the champion history; admins promote a version or roll back to an older one,
- * and import a TorchScript file trained elsewhere.
+ * import a TorchScript file trained elsewhere, and register a language model behind a chat endpoint
+ * (shown with its settings, never its key).
  */
 @Controller
 @RequestMapping("/models")
@@ -49,13 +58,15 @@ class ModelPageController {
     private final ModelRegistry registry;
     private final Domains domains;
     private final ModelImport imports;
+    private final ChatEndpoints endpoints;
     private final DataSize maxUpload;
 
-    ModelPageController(ModelRegistry registry, Domains domains, ModelImport imports,
+    ModelPageController(ModelRegistry registry, Domains domains, ModelImport imports, ChatEndpoints endpoints,
             @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
         this.registry = registry;
         this.domains = domains;
         this.imports = imports;
+        this.endpoints = endpoints;
         this.maxUpload = maxUpload;
     }
 
@@ -76,9 +87,14 @@ class ModelPageController {
                             .orElse(null);
             String metrics = keyMetrics(version.metrics());
             boolean isChampion = champion != null && champion.id() == version.id();
+            EndpointSettings endpoint = version.kind() == ModelKind.ENDPOINT
+                    ? endpoints.settings(version.id()).orElse(null) : null;
             rows.add(new VersionRow(version, parent, metrics, isChampion,
-                    champion != null && version.version() < champion.version()));
+                    champion != null && version.version() < champion.version(), endpoint));
             tooltips.put(version.id(), "v" + version.version() + " · " + version.kind()
+                    + (endpoint == null ? "" : " · " + endpoint.model()
+                            + (endpoint.trainedOnSnapshotId() == null ? ""
+                                    : " · fine-tuned on snapshot " + endpoint.trainedOnSnapshotId()))
                     + (isChampion ? " · champion" : "") + (metrics.isEmpty() ? "" : " · " + metrics));
         }
         List<HistoryRow> history = registry.championHistory(selected).stream()
@@ -97,7 +113,36 @@ class ModelPageController {
         model.addAttribute("rows", rows);
         model.addAttribute("history", history);
         model.addAttribute("lineage", Lineage.of(versions, champion == null ? null : champion.id(), tooltips));
+        if (!model.containsAttribute("endpointForm")) {
+            model.addAttribute("endpointForm", EndpointForm.empty());
+        }
         return "models/models";
+    }
+
+    /**
+     * Registers a chat endpoint as the next version of {@code text}, after its test request; bad settings
+     * or a failed test request come back on the form, on their field, with status 400.
+     */
+    @PostMapping("/endpoints")
+    @PreAuthorize("hasRole('ADMIN')")
+    String registerEndpoint(@Valid @ModelAttribute("endpointForm") EndpointForm form, BindingResult binding,
+            @AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                ModelVersion version = endpoints.register(form.registration(), me.getUsername());
+                redirect.addAttribute("domain", version.domain());
+                redirect.addFlashAttribute("success", "Registered " + form.model().trim() + " at "
+                        + form.baseUrl().trim() + " as " + version.domain() + " v" + version.version()
+                        + ": it answered the test request. Promote it to let the copies ask it.");
+                return "redirect:/models";
+            } catch (EndpointRejectedException e) {
+                binding.rejectValue(e.field(), "rejected", e.getMessage());
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("endpointError", true);
+        return list(TextModel.DOMAIN, model);
     }
 
     @PostMapping("/{id}/promote")
@@ -201,10 +246,11 @@ class ModelPageController {
      * @param olderThanChampion promoting it is a roll back
      */
     public record VersionRow(ModelVersion version, ModelVersion parent, String keyMetrics, boolean champion,
-            boolean olderThanChampion) {
+            boolean olderThanChampion, EndpointSettings endpoint) {
 
+        /** The first 12 hex digits of the file's SHA-256; an endpoint has no file: "–". */
         public String shortSha256() {
-            return version.sha256().substring(0, 12);
+            return version.sha256() == null ? "–" : version.sha256().substring(0, 12);
         }
     }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The models module's routes: every signed-in user sees the models; only admins promote, roll back and
- * import, on the pages and over the API.
+ * import models and register chat endpoints, on the pages and over the API.
  */
 @Component
 class ModelRouteRules implements RouteRules {
@@ -17,6 +17,7 @@ class ModelRouteRules implements RouteRules {
     public void configure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers(HttpMethod.GET, "/models").authenticated()
-                .requestMatchers("/models", "/models/**", "/api/v1/models/import").hasRole("ADMIN");
+                .requestMatchers("/models", "/models/**", "/api/v1/models/import", "/api/v1/models/endpoints")
+                .hasRole("ADMIN");
     }
 }

@@ -41,4 +41,16 @@ class PromotionDecisionTests {
         assertThat(unmeasured.promote()).isFalse();
         assertThat(unmeasured.reason()).startsWith("Not promoted: no held-out accuracy");
     }
+
+    @Test
+    void aRoundOfTheStudentSaysItMadeTheStudentNotTheChampion() {
+        assertThat(PromotionDecision.decide(true, 0.81, 0.74, "v3", 0.5).forStudent())
+                .isEqualTo(new PromotionDecision(true, "Made the student: 81.0 % beats its parent v3's 74.0 %."));
+        assertThat(PromotionDecision.decide(true, 0.81, null, null, 0.5).forStudent()).isEqualTo(new PromotionDecision(
+                true, "Made the student automatically: first model (no parent to beat), 81.0 % ≥ the minimum 50 %."));
+        assertThat(PromotionDecision.decide(true, 0.3, null, null, 0.5).forStudent()).isEqualTo(new PromotionDecision(
+                false, "Not made the student: held-out accuracy 30.0 % is below the minimum 50 %."));
+        assertThat(PromotionDecision.decide(false, 1.0, null, null, 0.5).forStudent()).isEqualTo(new PromotionDecision(
+                false, "Not made the student automatically: auto-promotion was off. The champion stays the endpoint."));
+    }
 }
