@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Embeddings of the endpoint copies' answers, for grouping them by meaning: by the encoder of the
- * small {@code text} model (the newest registered text version trained here or imported, not an
- * endpoint). Empty when the domain has none, or it cannot be loaded: then the answers are grouped by
+ * small {@code text} model (the student, else the newest registered text version trained here or
+ * imported; never an endpoint). Empty when the domain has none, or it cannot be loaded: then the answers are grouped by
  * their normalised text.
  */
 @Component
@@ -31,9 +31,13 @@ class AnswerEmbeddings {
         this.copies = copies;
     }
 
-    /** The small text model whose encoder groups the answers, if there is one. */
+    /**
+     * The small text model whose encoder groups the answers, if there is one: the domain's student
+     * ({@link ModelRegistry#student}), else the newest text version trained here or imported.
+     */
     Optional<ModelVersion> encoder() {
-        return registry.versions(TextModel.DOMAIN).stream().filter(v -> SMALL.contains(v.kind())).findFirst();
+        return registry.student(TextModel.DOMAIN).or(() -> registry.versions(TextModel.DOMAIN).stream()
+                .filter(v -> SMALL.contains(v.kind())).findFirst());
     }
 
     /**
