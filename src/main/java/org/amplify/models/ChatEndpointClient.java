@@ -118,7 +118,13 @@ final class ChatEndpointClient {
                 throw new EndpointCallException(Reason.HTTP_ERROR, "HTTP " + e.statusCode() + ": "
                         + firstLine(e.getMessage()), e);
             } catch (OpenAIIoException e) {
-                throw io(e);
+                EndpointCallException failure = io(e);
+                if (rateLimited > 0 && failure.reason() == Reason.TIMEOUT) { // a retry that the deadline cut short
+                    throw new EndpointCallException(Reason.RATE_LIMITED, "still rate limited (HTTP 429) after "
+                            + rateLimited + " tries; the last try ran out of the timeout of "
+                            + settings.timeout().toMillis() + " ms", e);
+                }
+                throw failure;
             } catch (OpenAIInvalidDataException | JacksonException e) {
                 throw new EndpointCallException(Reason.BAD_RESPONSE, "the answer is not a chat completion: "
                         + firstLine(e.getMessage()), e);
