@@ -56,7 +56,9 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(SharedTestDatabase::stop, "shared-test-database"));
+                // stopped after Boot's shutdown hook has closed every context (a JVM hook of our own ran beside
+                // it: the server went first, and each context's close then waited on its pool for seconds)
+                SpringApplication.getShutdownHandlers().add(SharedTestDatabase::stop);
                 execute("CREATE DATABASE " + TEMPLATE);
                 Flyway.configure().dataSource(server.getJdbcUrl("postgres", TEMPLATE), "postgres", "")
                         .locations("classpath:db/migration").load().migrate();
