@@ -115,5 +115,15 @@ class LanguageModelCopiesBrowserTests {
             browser.click("nav a[href='/queue']").waitForText("How does cholera spread?");
             browser.screenshot("endpoint-copies-queue");
         }
+
+        try (Browser admin = new Browser(port)) { // the cascade's chart: no round yet, the endpoint answered all
+            admin.signIn("lm-admin", TestAccounts.PASSWORD);
+            admin.open("/rounds").waitForText("The cascade in text");
+            String calls = admin.textOf("#cascade-table tbody tr:last-child .endpoint-calls");
+            assertThat(Integer.parseInt(calls.trim())).as("the 9 endpoint calls of the three subquestions")
+                    .isGreaterThanOrEqualTo(9);
+            admin.script("document.getElementById('cascade').scrollIntoView()");
+            admin.screenshot("rounds-cascade");
+        }
     }
 }

@@ -43,8 +43,8 @@ public class CascadeStatistics {
     }
 
     /**
-     * One point per round of {@code text}, oldest first, and one for the period since the last round
-     * when anything was answered in it.
+     * One point per round of {@code text}, oldest first, and one for the period since the last round (or,
+     * before the first round, since the start) when anything was answered in it.
      *
      * @param rounds the rounds of {@code text}, any order
      * @param forStudent whether a round trained the student, by its id
@@ -62,12 +62,10 @@ public class CascadeStatistics {
                     accuracy instanceof Number n ? n.doubleValue() : null, forStudent.test(round.id())));
             from = round.createdAt();
         }
-        if (from != null) {
-            Counts since = counts(from, null);
-            if (since.subquestions() > 0) {
-                points.add(new CascadeRound(null, from, null, since.subquestions(), since.byStudent(),
-                        since.endpointCalls(), null, false));
-            }
+        Counts since = counts(from, null); // from null: no round yet, the endpoint and people answered all so far
+        if (since.subquestions() > 0) {
+            points.add(new CascadeRound(null, from, null, since.subquestions(), since.byStudent(),
+                    since.endpointCalls(), null, false));
         }
         return points;
     }

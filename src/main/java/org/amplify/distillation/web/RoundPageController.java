@@ -70,7 +70,7 @@ class RoundPageController {
         List<CascadeRound> cascade = distillation.cascade();
         model.addAttribute("cascade", cascade);
         model.addAttribute("cascadeJson", json.writeValueAsString(cascade.stream().map(c -> java.util.Map.of(
-                "label", c.roundId() == null ? "since the last round" : "#" + c.roundId(),
+                "label", c.roundId() != null ? "#" + c.roundId() : c.from() == null ? "so far" : "since the last round",
                 "studentShare", c.studentShare() == null ? -1 : c.studentShare(),
                 "accuracy", c.accuracy() == null ? -1 : c.accuracy(),
                 "endpointCalls", c.endpointCalls())).toList()));
