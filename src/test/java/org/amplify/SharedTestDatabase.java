@@ -51,12 +51,13 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
         try {
             if (server == null) {
                 server = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false) // zonky's own JVM hook would stop it beside Boot's: see below
                         .setServerConfig("max_connections", "400")
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .start();
-                // stopped after Boot's shutdown hook has closed every context (a JVM hook of our own ran beside
+                // stopped after Boot's shutdown hook has closed every context (a JVM hook, ours or zonky's, ran beside
                 // it: the server went first, and each context's close then waited on its pool for seconds)
                 SpringApplication.getShutdownHandlers().add(SharedTestDatabase::stop);
                 execute("CREATE DATABASE " + TEMPLATE);
