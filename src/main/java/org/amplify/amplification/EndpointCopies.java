@@ -21,6 +21,7 @@ import org.amplify.models.EndpointSettings;
 import org.amplify.models.ModelVersion;
 import org.amplify.questions.CopiesPort;
 import org.amplify.questions.CopyAnswer;
+import org.amplify.questions.CopyPrompt;
 import org.amplify.questions.SubquestionToAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,9 +152,7 @@ public class EndpointCopies {
      * from people).
      */
     static String userMessage(SubquestionToAnswer sub) {
-        String passed = sub.passedContext() == null ? "" : sub.passedContext().strip();
-        return passed.isEmpty() ? "Question: " + sub.text().strip()
-                : "Context:\n" + passed + "\n\nQuestion: " + sub.text().strip();
+        return CopyPrompt.userMessage(sub.text(), sub.passedContext());
     }
 
     private CompletableFuture<Sample> sample(ModelVersion endpoint, ChatPrompt prompt, Duration giveUp) {

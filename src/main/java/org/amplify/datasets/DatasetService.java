@@ -35,13 +35,11 @@ public class DatasetService {
     private final CatalogStore catalog;
     private final ExportStore exports;
     private final QuestionService questions;
-    private final DatasetProperties properties;
 
-    DatasetService(CatalogStore catalog, ExportStore exports, QuestionService questions, DatasetProperties properties) {
+    DatasetService(CatalogStore catalog, ExportStore exports, QuestionService questions) {
         this.catalog = catalog;
         this.exports = exports;
         this.questions = questions;
-        this.properties = properties;
     }
 
     // --- the catalogue ------------------------------------------------------------------------------
@@ -150,7 +148,7 @@ public class DatasetService {
     @Transactional(readOnly = true)
     public long writeSnapshotChat(long snapshotId, OutputStream out) {
         snapshot(snapshotId);
-        return exports.write(ExportQuery.chat(snapshotId, properties.defaultSystemPrompt()), out);
+        return exports.write(ExportQuery.chat(snapshotId, questions.settings().defaultSystemPrompt()), out);
     }
 
     /**
@@ -164,7 +162,7 @@ public class DatasetService {
     @Transactional(readOnly = true)
     public long writeSnapshotPreferences(long snapshotId, OutputStream out) {
         snapshot(snapshotId);
-        return exports.write(ExportQuery.preferences(snapshotId, properties.defaultSystemPrompt()), out);
+        return exports.write(ExportQuery.preferences(snapshotId, questions.settings().defaultSystemPrompt()), out);
     }
 
     /** Writes the submitted transcripts that pass the filter as JSON Lines, oldest workspace first. */

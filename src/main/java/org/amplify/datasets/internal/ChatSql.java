@@ -15,8 +15,9 @@ package org.amplify.datasets.internal;
  * {@code questions_subquestion_states}, as in the other exports.
  *
  * <p>The system message is the tree's system prompt ({@code questions_trees}, V25), or the default
- * when the tree has none. The user message is the question, then, when there is one, a blank line,
- * {@code Context:} and the context: for the transcript's question the context its workspace saw; for
+ * when the tree has none (the same default as the copies'). The user message is the copies' format
+ * ({@code Context:}, the context, a blank line, {@code Question:} and the question; {@code Question:} alone
+ * when there is no context), the context being: for the transcript's question the context its workspace saw; for
  * a subquestion of {@code text} only the context passed down to it (pointers hide the rest, from
  * models as from people); for a subquestion of an algorithmic domain, in its token notation, the
  * facts of its tree, which its model reads whole.
@@ -33,9 +34,19 @@ final class ChatSql {
     private static final String SYSTEM = "json_build_object('role', 'system', 'content', "
             + "coalesce(nullif(btrim(t.system_prompt), ''), ?::text))";
 
-    /** The user message of the step {@code k}: its question, and its context when it has one. */
-    private static final String USER = "json_build_object('role', 'user', 'content', k.question"
-            + " || CASE WHEN btrim(coalesce(k.context, '')) = '' THEN '' ELSE E'\\n\\nContext:\\n' || k.context END)";
+    /** Whitespace as Java's {@code String.strip} removes it (the usual kinds). */
+    private static final String SPACE = "E' \\t\\r\\n'";
+
+    /**
+     * The user message of the step {@code k}: its question and its context when it has one, in the
+     * format the endpoint copies send ({@code questions.CopyPrompt}): a model fine-tuned on the export
+     * reads what the copies will ask it.
+     */
+    private static final String USER = "json_build_object('role', 'user', 'content',"
+            + " CASE WHEN btrim(coalesce(k.context, ''), " + SPACE + ") = ''"
+            + " THEN 'Question: ' || btrim(k.question, " + SPACE + ")"
+            + " ELSE E'Context:\\n' || btrim(k.context, " + SPACE + ") || E'\\n\\nQuestion: ' || btrim(k.question, "
+            + SPACE + ") END)";
 
     private static String assistant(String content) {
         return "json_build_object('role', 'assistant', 'content', " + content + ")";

@@ -59,8 +59,9 @@ final class ApiDocs {
             + "(as the workspace was submitted) that an expert corrected (the correction), that a person answered in a "
             + "workspace of its own (that answer), or that the copies, the context or memory answered and an expert "
             + "accepted (that answer). Answers nobody judged, and blank ones, are left out. The system message is the "
-            + "tree's system prompt, or `amplify.datasets.default-system-prompt` where the tree has none; the user "
-            + "message is the question, then (where there is one) a blank line, `Context:` and its context: for a "
+            + "tree's system prompt, or `amplify.questions.default-system-prompt` where the tree has none; the user "
+            + "message is what the endpoint copies read: `Question: ` and the question, after `Context:`, a newline, "
+            + "the context and a blank line where there is one: for a "
             + "transcript's question the context its workspace saw, for a subquestion of `text` only the context "
             + "passed down to it, for a subquestion of an algorithmic domain (in its token notation) its tree's facts. "
             + "JSON Lines (`application/x-ndjson`: one JSON object a line, UTF-8, streamed with constant memory, saved "
@@ -80,12 +81,12 @@ final class ApiDocs {
             + "the snapshot's order, then the order asked." + STEPS;
 
     static final String CHAT_LINE = "{\"messages\" : [{\"role\" : \"system\", \"content\" : \"Answer from the "
-            + "context only.\"}, {\"role\" : \"user\", \"content\" : \"Which city is named as the capital?\\n\\n"
-            + "Context:\\nIts capital is Paris, on the Seine.\"}, {\"role\" : \"assistant\", \"content\" : "
+            + "context only.\"}, {\"role\" : \"user\", \"content\" : \"Context:\\nIts capital is Paris, on "
+            + "the Seine.\\n\\nQuestion: Which city is named as the capital?\"}, {\"role\" : \"assistant\", \"content\" : "
             + "\"Paris\"}]}";
 
     static final String PREFERENCE_LINE = "{\"prompt\" : [{\"role\" : \"system\", \"content\" : \"Answer from "
-            + "the context only.\"}, {\"role\" : \"user\", \"content\" : \"Which city is named as the capital?"
-            + "\\n\\nContext:\\nIts capital is Paris, on the Seine.\"}], \"chosen\" : [{\"role\" : \"assistant\", "
+            + "the context only.\"}, {\"role\" : \"user\", \"content\" : \"Context:\\nIts capital is Paris, on the "
+            + "Seine.\\n\\nQuestion: Which city is named as the capital?\"}], \"chosen\" : [{\"role\" : \"assistant\", "
             + "\"content\" : \"Paris\"}], \"rejected\" : [{\"role\" : \"assistant\", \"content\" : \"Lyon\"}]}";
 }

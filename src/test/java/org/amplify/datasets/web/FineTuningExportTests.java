@@ -10,7 +10,6 @@ import org.amplify.accounts.Account;
 import org.amplify.accounts.Role;
 import org.amplify.accounts.TestAccounts;
 import org.amplify.amplification.TestSuggestions;
-import org.amplify.datasets.DatasetProperties;
 import org.amplify.datasets.TestDatasets;
 import org.amplify.distillation.DistillationService;
 import org.amplify.distillation.Round;
@@ -23,6 +22,8 @@ import org.amplify.models.TextExample;
 import org.amplify.models.TextModel;
 import org.amplify.models.TextTraining;
 import org.amplify.questions.AnswerSource;
+import org.amplify.questions.CopyPrompt;
+import org.amplify.questions.QuestionsProperties;
 import org.amplify.questions.Feedback;
 import org.amplify.questions.NewTree;
 import org.amplify.questions.QuestionService;
@@ -103,7 +104,7 @@ class FineTuningExportTests {
     TestSuggestions suggestions;
 
     @Autowired
-    DatasetProperties properties;
+    QuestionsProperties properties;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -143,13 +144,14 @@ class FineTuningExportTests {
         Subquestion corrected = sub(made.root(), made.corrected());
         Subquestion accepted = sub(made.root(), made.accepted());
         Subquestion byPerson = sub(made.root(), made.byPerson());
-        int root = indexOf(lines, List.of(PROMPT, "What is the capital of France, and what colour is the sky?"
-                + "\n\nContext:\n" + DOCUMENT, "Paris; blue"));
+        int root = indexOf(lines, List.of(PROMPT, CopyPrompt.userMessage("What is the capital of France, and what colour is the sky?",
+                DOCUMENT), "Paris; blue"));
         // then its subquestions in the order asked: only the passed context, never the rest of the document
-        int first = indexOf(lines, List.of(PROMPT, "what is the capital of france\n\nContext:\n" + PASSED, CORRECTION));
-        int second = indexOf(lines, List.of(PROMPT, "what colour is the sky\n\nContext:\nThe sky is blue by day.",
+        int first = indexOf(lines, List.of(PROMPT, CopyPrompt.userMessage("what is the capital of france", PASSED), CORRECTION));
+        int second = indexOf(lines, List.of(PROMPT, CopyPrompt.userMessage("what colour is the sky", "The sky is blue by day."),
                 accepted.latestAnswer().answer()));
-        List<String> personStep = List.of(PROMPT, "what is the chemical formula of water", "H2O, by a person");
+        List<String> personStep = List.of(PROMPT, CopyPrompt.userMessage("what is the chemical formula of water", null),
+                "H2O, by a person");
         int fourth = indexOf(lines, personStep, second);
         assertThat(corrected.status()).isEqualTo(SubquestionStatus.CORRECTED);
         assertThat(byPerson.status()).isEqualTo(SubquestionStatus.ANSWERED_BY_PERSON);
@@ -159,7 +161,7 @@ class FineTuningExportTests {
         assertThat(lines).noneSatisfy(l -> assertThat(contents(l).get(1)).startsWith("how did the pump handle"));
         assertThat(lines.stream().filter(l -> contents(l).equals(personStep))).hasSize(2);
         // the tree without a prompt of its own gets the default
-        indexOf(lines, List.of(properties.defaultSystemPrompt(), "Is water wet?\n\nContext:\nWater is a liquid.", "yes"));
+        indexOf(lines, List.of(properties.defaultSystemPrompt(), CopyPrompt.userMessage("Is water wet?", "Water is a liquid."), "yes"));
 
         assertThat(export(path).getContentAsByteArray()).isEqualTo(response.getContentAsByteArray());
     }
@@ -181,8 +183,8 @@ class FineTuningExportTests {
         SubAnswer judged = sub(made.root(), made.corrected()).latestAnswer();
         assertThat(judged.source()).isIn(AnswerSource.MODEL, AnswerSource.MEMORY);
         List<List<String>> ours = lines.stream().map(this::pair)
-                .filter(p -> p.get(1).startsWith("what is the capital of france")).toList();
-        assertThat(ours).containsExactly(List.of(PROMPT, "what is the capital of france\n\nContext:\n" + PASSED,
+                .filter(p -> p.get(1).endsWith("Question: what is the capital of france")).toList();
+        assertThat(ours).containsExactly(List.of(PROMPT, CopyPrompt.userMessage("what is the capital of france", PASSED),
                 CORRECTION, judged.answer()));
         assertThat(export(path).getContentAsByteArray()).isEqualTo(response.getContentAsByteArray());
     }
@@ -195,13 +197,13 @@ class FineTuningExportTests {
         long power = datasets.fixture().permutationTranscripts().get(0);
         Transcript transcript = questions.transcripts(List.of(power)).get(0);
         assertThat(transcript.context()).isNotBlank();
-        String facts = "\n\nContext:\n" + transcript.context();
+        String facts = transcript.context();
         String name = trees.firstName();
         // the final answer, the accepted primitive and the corrected one; the expanded one has no answer
-        indexOf(chat, List.of(properties.defaultSystemPrompt(), transcript.question() + facts, transcript.answer()));
-        indexOf(chat, List.of(properties.defaultSystemPrompt(), name + " 0 0 0 0 0 1" + facts,
+        indexOf(chat, List.of(properties.defaultSystemPrompt(), CopyPrompt.userMessage(transcript.question(), facts), transcript.answer()));
+        indexOf(chat, List.of(properties.defaultSystemPrompt(), CopyPrompt.userMessage(name + " 0 0 0 0 0 1", facts),
                 transcript.subquestions().get(0).answer()));
-        indexOf(chat, List.of(properties.defaultSystemPrompt(), name + " 0 0 0 0 1 0" + facts, trees.contextNames()[1]));
+        indexOf(chat, List.of(properties.defaultSystemPrompt(), CopyPrompt.userMessage(name + " 0 0 0 0 1 0", facts), trees.contextNames()[1]));
 
         List<JsonNode> pairs = lines(export("/api/v1/snapshots/" + round.snapshotId() + "/preferences"));
         pairs.forEach(this::checkedPair);
@@ -292,7 +294,7 @@ class FineTuningExportTests {
     }
 
     private static String user(String question, String context) {
-        return present(context) ? question + "\n\nContext:\n" + context : question;
+        return CopyPrompt.userMessage(question, context); // the endpoint copies' format (their own code)
     }
 
     private String systemPrompt(long treeId) {
