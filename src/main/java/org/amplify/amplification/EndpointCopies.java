@@ -77,7 +77,6 @@ public class EndpointCopies {
     public List<CopyAnswer> answer(ModelVersion endpoint, List<SubquestionToAnswer> subs) {
         Optional<EndpointSettings> settings = endpoints.settings(endpoint.id());
         String which = settings.map(s -> s.model() + ", ").orElse("") + "text v" + endpoint.version();
-        String label = "endpoint copies (" + which + ")";
         Duration giveUp = settings.map(EndpointSettings::timeout).orElse(Duration.ofMinutes(1)).plus(GRACE);
         int k = properties.copies();
         Optional<ModelVersion> encoder = embeddings.encoder(); // read once, not on the threads that record
@@ -92,7 +91,8 @@ public class EndpointCopies {
                 immediate.add(new CopyAnswer.Unanswered(sub.id(), "The tree's budget of model calls is spent."));
                 continue;
             }
-            ChatPrompt prompt = new ChatPrompt(sub.systemPrompt(), userMessage(sub));
+            ChatPrompt prompt = new ChatPrompt(sub.systemPrompt(),
+                    CopyPrompt.userMessage(sub.text(), sub.passedContext())); // the passed context only
             List<CompletableFuture<Sample>> samples = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 samples.add(sample(endpoint, prompt, giveUp));
@@ -144,15 +144,6 @@ public class EndpointCopies {
     /** Calls made to endpoints since the start, failed ones included. */
     public long calls() {
         return calls.get();
-    }
-
-    /**
-     * What a copy reads besides the system prompt: the subquestion and the context passed down to it.
-     * The tree's context and the asking workspace's are not there (pointers hide them from models as
-     * from people).
-     */
-    static String userMessage(SubquestionToAnswer sub) {
-        return CopyPrompt.userMessage(sub.text(), sub.passedContext());
     }
 
     private CompletableFuture<Sample> sample(ModelVersion endpoint, ChatPrompt prompt, Duration giveUp) {

@@ -18,6 +18,7 @@ public final class CopyPrompt {
      */
     public static String userMessage(String question, String context) {
         String passed = context == null ? "" : context.strip();
-        return passed.isEmpty() ? "Question: " + question.strip() : "Context:\n" + passed + "\n\nQuestion: " + question.strip();
+        return passed.isEmpty() ? "Question: " + question.strip()
+                : "Context:\n" + passed + "\n\nQuestion: " + question.strip();
     }
 }

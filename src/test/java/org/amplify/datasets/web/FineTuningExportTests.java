@@ -144,11 +144,14 @@ class FineTuningExportTests {
         Subquestion corrected = sub(made.root(), made.corrected());
         Subquestion accepted = sub(made.root(), made.accepted());
         Subquestion byPerson = sub(made.root(), made.byPerson());
-        int root = indexOf(lines, List.of(PROMPT, CopyPrompt.userMessage("What is the capital of France, and what colour is the sky?",
-                DOCUMENT), "Paris; blue"));
+        int root = indexOf(lines, List.of(PROMPT,
+                CopyPrompt.userMessage("What is the capital of France, and what colour is the sky?", DOCUMENT),
+                "Paris; blue"));
         // then its subquestions in the order asked: only the passed context, never the rest of the document
-        int first = indexOf(lines, List.of(PROMPT, CopyPrompt.userMessage("what is the capital of france", PASSED), CORRECTION));
-        int second = indexOf(lines, List.of(PROMPT, CopyPrompt.userMessage("what colour is the sky", "The sky is blue by day."),
+        int first = indexOf(lines, List.of(PROMPT, CopyPrompt.userMessage("what is the capital of france", PASSED),
+                CORRECTION));
+        int second = indexOf(lines, List.of(PROMPT,
+                CopyPrompt.userMessage("what colour is the sky", "The sky is blue by day."),
                 accepted.latestAnswer().answer()));
         List<String> personStep = List.of(PROMPT, CopyPrompt.userMessage("what is the chemical formula of water", null),
                 "H2O, by a person");
@@ -161,7 +164,9 @@ class FineTuningExportTests {
         assertThat(lines).noneSatisfy(l -> assertThat(contents(l).get(1)).startsWith("how did the pump handle"));
         assertThat(lines.stream().filter(l -> contents(l).equals(personStep))).hasSize(2);
         // the tree without a prompt of its own gets the default
-        indexOf(lines, List.of(properties.defaultSystemPrompt(), CopyPrompt.userMessage("Is water wet?", "Water is a liquid."), "yes"));
+        indexOf(lines, List.of(properties.defaultSystemPrompt(),
+                CopyPrompt.userMessage("Is water wet?", "Water is a liquid."),
+                "yes"));
 
         assertThat(export(path).getContentAsByteArray()).isEqualTo(response.getContentAsByteArray());
     }
@@ -184,7 +189,8 @@ class FineTuningExportTests {
         assertThat(judged.source()).isIn(AnswerSource.MODEL, AnswerSource.MEMORY);
         List<List<String>> ours = lines.stream().map(this::pair)
                 .filter(p -> p.get(1).endsWith("Question: what is the capital of france")).toList();
-        assertThat(ours).containsExactly(List.of(PROMPT, CopyPrompt.userMessage("what is the capital of france", PASSED),
+        assertThat(ours).containsExactly(List.of(PROMPT,
+                CopyPrompt.userMessage("what is the capital of france", PASSED),
                 CORRECTION, judged.answer()));
         assertThat(export(path).getContentAsByteArray()).isEqualTo(response.getContentAsByteArray());
     }
@@ -200,10 +206,11 @@ class FineTuningExportTests {
         String facts = transcript.context();
         String name = trees.firstName();
         // the final answer, the accepted primitive and the corrected one; the expanded one has no answer
-        indexOf(chat, List.of(properties.defaultSystemPrompt(), CopyPrompt.userMessage(transcript.question(), facts), transcript.answer()));
-        indexOf(chat, List.of(properties.defaultSystemPrompt(), CopyPrompt.userMessage(name + " 0 0 0 0 0 1", facts),
+        String system = properties.defaultSystemPrompt();
+        indexOf(chat, List.of(system, CopyPrompt.userMessage(transcript.question(), facts), transcript.answer()));
+        indexOf(chat, List.of(system, CopyPrompt.userMessage(name + " 0 0 0 0 0 1", facts),
                 transcript.subquestions().get(0).answer()));
-        indexOf(chat, List.of(properties.defaultSystemPrompt(), CopyPrompt.userMessage(name + " 0 0 0 0 1 0", facts), trees.contextNames()[1]));
+        indexOf(chat, List.of(system, CopyPrompt.userMessage(name + " 0 0 0 0 1 0", facts), trees.contextNames()[1]));
 
         List<JsonNode> pairs = lines(export("/api/v1/snapshots/" + round.snapshotId() + "/preferences"));
         pairs.forEach(this::checkedPair);
