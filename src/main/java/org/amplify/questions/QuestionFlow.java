@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.amplify.domains.Domains;
-import org.amplify.questions.internal.AnswerNotifications;
 import org.amplify.questions.internal.CopiesStore;
 import org.amplify.questions.internal.SubquestionStore;
 import org.amplify.questions.internal.SubquestionStore.SubquestionRow;
@@ -29,13 +28,11 @@ class QuestionFlow {
     private final QuestionsProperties properties;
     private final Domains domains;
     private final CopiesStore copies;
-    private final AnswerNotifications notifications;
 
     QuestionFlow(TreeStore trees, WorkspaceStore workspaces, SubquestionStore subquestions,
-            QuestionsProperties properties, Domains domains, CopiesStore copies, AnswerNotifications notifications) {
+            QuestionsProperties properties, Domains domains, CopiesStore copies) {
         this.domains = domains;
         this.copies = copies;
-        this.notifications = notifications;
         this.trees = trees;
         this.workspaces = workspaces;
         this.subquestions = subquestions;
@@ -137,26 +134,26 @@ class QuestionFlow {
     }
 
     /**
-     * Records the copies' side's answers in one insert. An untrusted answer (the copies disagree) or
-     * none at all first puts its subquestion in the people's queue, as a question of its own, when
-     * the tree's budgets allow (under the tree's lock); otherwise its note says why not. Publishes
-     * {@link SubquestionsAnswered}, on every node once it commits, for the pages that show them.
+     * Records the copies' side's answers: the untrusted ones (the copies disagree) or none at all
+     * first put their subquestions in the people's queue, as questions of their own, when the
+     * trees' budgets allow (one statement for all of them), otherwise their notes say why not; then
+     * all answers in one insert, whose trigger (V26) notifies every node once it commits.
      */
     void recordAnswers(List<CopyAnswer> answers) {
-        List<CopiesStore.NewAnswer> rows = new ArrayList<>();
-        java.util.Set<Long> locked = new java.util.HashSet<>();
-        for (CopyAnswer answer : answers) {
-            CopiesStore.NewAnswer row = row(answer);
-            if (!row.trusted()) {
-                row = sendToPeople(row, locked);
+        List<CopiesStore.NewAnswer> rows = answers.stream().map(QuestionFlow::row).toList();
+        Map<Long, TreeStore.Became> sent = new java.util.HashMap<>();
+        trees.becomeQuestions(rows.stream().filter(r -> !r.trusted()).map(CopiesStore.NewAnswer::subquestionId)
+                .toList(), "SENT_TO_PEOPLE").forEach(b -> sent.put(b.subquestionId(), b));
+        copies.insertAnswers(rows.stream().map(row -> {
+            TreeStore.Became became = sent.get(row.subquestionId());
+            if (became == null || became.refusal() == null) {
+                return row;
             }
-            rows.add(row);
-        }
-        List<SubquestionsAnswered.Answered> answered = copies.insertAnswers(rows).stream()
-                .map(pair -> new SubquestionsAnswered.Answered(pair[0], pair[1])).toList();
-        if (!answered.isEmpty()) {
-            notifications.answered(answered);
-        }
+            String note = (row.note() == null ? "" : row.note() + " ") + refusal(became).getMessage()
+                    + " Answer it yourself with Correct.";
+            return new CopiesStore.NewAnswer(row.subquestionId(), row.source(), row.answer(), row.votes(),
+                    row.agreement(), row.trusted(), row.modelVersionId(), note, row.calls());
+        }).toList());
     }
 
     private static CopiesStore.NewAnswer row(CopyAnswer answer) {
@@ -175,52 +172,26 @@ class QuestionFlow {
                 false, null, u.note(), u.calls());
     }
 
-    /** The untrusted answer's subquestion gets workspaces in the queue, or the answer's note says why it cannot. */
-    private CopiesStore.NewAnswer sendToPeople(CopiesStore.NewAnswer answer, java.util.Set<Long> locked) {
-        SubquestionRow sub = subquestions.find(answer.subquestionId())
-                .orElseThrow(() -> new SubquestionNotFoundException(answer.subquestionId()));
-        WorkspaceRow ws = workspaces.find(sub.workspaceId()).orElseThrow();
-        if (locked.add(ws.treeId())) {
-            trees.lock(ws.treeId());
-        }
-        if (trees.questionOf(sub.id()).isPresent()) {
-            return answer;
-        }
-        try {
-            long child = becomeQuestion(sub, ws);
-            workspaces.event(ws.id(), "SENT_TO_PEOPLE", null, Map.of("subquestion", sub.position(), "question", child));
-            return answer;
-        } catch (QuestionRefusedException e) {
-            String note = (answer.note() == null ? "" : answer.note() + " ") + e.getMessage()
-                    + " Answer it yourself with Correct.";
-            return new CopiesStore.NewAnswer(answer.subquestionId(), answer.source(), answer.answer(), answer.votes(),
-                    answer.agreement(), answer.trusted(), answer.modelVersionId(), note, answer.calls());
-        }
-    }
-
     /**
      * The subquestion becomes a question of its own with its workspaces in the queue, within the
-     * tree's workspace budget and depth limit (the caller holds the tree's lock).
+     * tree's workspace budget and depth limit (an expert's Expand: its caller writes the event).
+     *
+     * @throws QuestionRefusedException when the tree's depth limit or workspace budget does not allow it
      */
-    long becomeQuestion(SubquestionRow sub, WorkspaceRow asking) {
-        Tree tree = trees.find(asking.treeId()).orElseThrow();
-        QuestionRow parent = trees.question(asking.questionId()).orElseThrow();
-        if (parent.depth() + 1 > tree.depthLimit()) {
-            throw new QuestionRefusedException(null, "The tree's depth limit (" + tree.depthLimit()
-                    + ") is reached: this subquestion cannot get a workspace of its own.");
+    long becomeQuestion(SubquestionRow sub) {
+        TreeStore.Became became = trees.becomeQuestions(List.of(sub.id()), null).get(0);
+        if (became.refusal() != null) {
+            throw refusal(became);
         }
-        int used = workspaces.countInTree(tree.id());
-        if (used + tree.expertsPerQuestion() > tree.workspaceBudget()) {
-            throw new QuestionRefusedException(null, "The tree's budget of expert workspaces (" + tree.workspaceBudget()
-                    + ") is spent: this subquestion cannot get a workspace of its own.");
-        }
-        long questionId = trees.insertQuestion(tree.id(), sub.id(), parent.depth() + 1, sub.text(),
-                sub.passedContext());
-        for (int i = 0; i < tree.expertsPerQuestion(); i++) {
-            long id = workspaces.insert(questionId, null, properties.hold());
-            workspaces.event(id, "CREATED", null, Map.of("question", sub.text(), "from_workspace", asking.id()));
-        }
-        return questionId;
+        return became.questionId();
+    }
+
+    private static QuestionRefusedException refusal(TreeStore.Became became) {
+        return new QuestionRefusedException(null, "DEPTH".equals(became.refusal())
+                ? "The tree's depth limit (" + became.limit() + ") is reached: this subquestion cannot get a workspace"
+                        + " of its own."
+                : "The tree's budget of expert workspaces (" + became.limit() + ") is spent: this subquestion cannot"
+                        + " get a workspace of its own.");
     }
 
     /** The question's answer: its experts' when they all answered alike, an admin's resolution otherwise. */
@@ -272,8 +243,7 @@ class QuestionFlow {
         SubquestionRow asking = subquestions.find(question.parentSubquestionId()).orElseThrow();
         if (answer.isPresent()) {
             subquestions.insertAnswer(asking.id(), AnswerSource.PERSON, answer.get(), List.of(), null, true, null,
-                    null);
-            notifications.answered(List.of(new SubquestionsAnswered.Answered(asking.workspaceId(), asking.id())));
+                    null); // its insert notifies the pages
             workspaces.event(asking.workspaceId(), "ANSWER_RECEIVED", actorId, Map.of("subquestion",
                     asking.position(), "answer", answer.get()));
         } else if (disagreement(questionId)) {

@@ -126,7 +126,7 @@ public class WorkspaceService {
                 if (current.childQuestionId() != null) {
                     throw new QuestionRefusedException("verdict", "This subquestion already has a workspace of its own.");
                 }
-                long child = flow.becomeQuestion(sub, ws);
+                long child = flow.becomeQuestion(sub);
                 subquestions.insertFeedback(subquestionId, judgedId, verdict, null, expertId, version);
                 workspaces.event(ws.id(), "EXPAND", expertId, Map.of("subquestion", sub.position(),
                         "question", child));

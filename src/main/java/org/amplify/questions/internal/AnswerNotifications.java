@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.amplify.questions.SubquestionsAnswered;
 import org.postgresql.PGConnection;
@@ -15,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers recorded on any node reach the pages open on every node: the recording transaction sends
- * a PostgreSQL notification ({@code NOTIFY}, delivered when it commits, never when it rolls back),
+ * Answers recorded on any node reach the pages open on every node: each insert into
+ * {@code sub_answers} sends a PostgreSQL notification (the trigger {@code sub_answers_notify}, V26;
+ * delivered when the transaction commits, never when it rolls back),
  * and each node listens on a connection of its own and publishes {@link SubquestionsAnswered} for
  * them. A lost connection (the database restarting, say) is opened again, with a growing pause.
  */
@@ -29,30 +28,16 @@ public class AnswerNotifications implements SmartLifecycle {
 
     static final String CHANNEL = "amplify_answers";
 
-    /** Pairs a notification carries at most (a payload holds under 8000 bytes). */
-    private static final int PER_NOTIFICATION = 300;
-
     private static final Logger log = LoggerFactory.getLogger(AnswerNotifications.class);
 
-    private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
     private volatile boolean running;
     private Thread listener;
 
-    AnswerNotifications(JdbcTemplate jdbc, DataSource dataSource, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    AnswerNotifications(DataSource dataSource, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.events = events;
-    }
-
-    /** In the recording transaction: these subquestions of these workspaces got answers. */
-    public void answered(List<SubquestionsAnswered.Answered> answered) {
-        for (int from = 0; from < answered.size(); from += PER_NOTIFICATION) {
-            String payload = answered.subList(from, Math.min(answered.size(), from + PER_NOTIFICATION)).stream()
-                    .map(a -> a.workspaceId() + ":" + a.subquestionId()).collect(Collectors.joining(","));
-            jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, payload);
-        }
     }
 
     static List<SubquestionsAnswered.Answered> parse(String payload) {

@@ -103,17 +103,15 @@ public class CopiesStore {
     }
 
     /**
-     * Inserts the answers in one statement.
-     *
-     * @return each answered subquestion with the workspace that asked it: {@code [workspace, subquestion]}
+     * Inserts the answers in one statement; its trigger ({@code sub_answers_notify}, V26) tells the
+     * pages on every node once the transaction commits.
      */
-    public List<long[]> insertAnswers(List<NewAnswer> answers) {
+    public void insertAnswers(List<NewAnswer> answers) {
         if (answers.isEmpty()) {
-            return List.of();
+            return;
         }
-        return jdbc.execute((Connection connection) -> {
+        jdbc.execute((Connection connection) -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    WITH added AS (
                       INSERT INTO sub_answers (subquestion_id, source, answer, votes, agreement, trusted,
                         model_version_id, note, answered_by, vote_groups, model_calls, tokens)
                       SELECT a.id, a.source, a.answer, a.votes::jsonb, a.agreement, a.trusted, a.model_version_id, a.note,
@@ -122,9 +120,7 @@ public class CopiesStore {
                         ?::text[], ?::text[], ?::text[], ?::int[], ?::int[]) WITH ORDINALITY AS a(id, source, answer,
                         votes, agreement, trusted, model_version_id, note, answered_by, vote_groups, model_calls,
                         tokens, n)
-                      ORDER BY a.n
-                      RETURNING subquestion_id)
-                    SELECT DISTINCT s.workspace_id, s.id FROM added JOIN subquestions s ON s.id = added.subquestion_id""")) {
+                      ORDER BY a.n""")) {
                 statement.setArray(1, connection.createArrayOf("bigint",
                         answers.stream().map(NewAnswer::subquestionId).toArray()));
                 statement.setArray(2, connection.createArrayOf("text", answers.stream().map(NewAnswer::source).toArray()));
@@ -146,13 +142,8 @@ public class CopiesStore {
                         .map(a -> a.calls() == null ? null : a.calls().modelCalls()).toArray()));
                 statement.setArray(12, connection.createArrayOf("integer", answers.stream()
                         .map(a -> a.calls() == null ? null : a.calls().tokens()).toArray()));
-                List<long[]> answered = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        answered.add(new long[] {rs.getLong(1), rs.getLong(2)});
-                    }
-                }
-                return answered;
+                statement.executeUpdate();
+                return null;
             }
         });
     }

@@ -74,6 +74,33 @@ public class TreeStore {
                 visibleContext);
     }
 
+    /**
+     * The subquestions become questions of their own with their workspaces in the queue, within
+     * their trees' depth limits and workspace budgets, in one statement (the database function
+     * {@code questions_become_questions}, V26, which locks the trees first).
+     *
+     * @param sentEvent the event to write in each asking workspace for a new question, or null
+     * @return a result for each subquestion, in the order given
+     */
+    public List<Became> becomeQuestions(List<Long> subquestionIds, String sentEvent) {
+        if (subquestionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT * FROM questions_become_questions(?::bigint[], ?)", (rs, row) -> new Became(
+                rs.getLong("subquestion_id"), (Long) rs.getObject("question_id"), rs.getBoolean("created"),
+                rs.getString("refusal"), (Integer) rs.getObject("refusal_limit")),
+                subquestionIds.toArray(Long[]::new), sentEvent);
+    }
+
+    /**
+     * What became of a subquestion sent to be a question of its own.
+     *
+     * @param questionId its question (a new one when {@code created}), or null when refused
+     * @param refusal {@code DEPTH} or {@code BUDGET} when refused, the limit in {@code limit}
+     */
+    public record Became(long subquestionId, Long questionId, boolean created, String refusal, Integer limit) {
+    }
+
     public Optional<QuestionRow> question(long id) {
         return jdbc.query("SELECT * FROM questions WHERE id = ?", TreeStore::questionRow, id).stream().findFirst();
     }
