@@ -1,4 +1,4 @@
-package org.amplify;
+package org.amplify.web;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"amplify.jobs.watchdog-interval=2s", "amplify.test.shared-database=false"})
-class DatabaseOutageIT {
+class DatabaseOutageTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,17 +41,12 @@ class DatabaseOutageIT {
     EmbeddedPostgres postgres;
 
     @Autowired
-    EmbeddedDatabaseProperties embedded;
-
-    @Autowired
-    AmplifyProperties amplify;
-
-    @Autowired
     TestAccounts accounts;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean stopped;
     private Path pgCtl;
+    private Path cluster;
 
     @Test
     void theAppAnswers503DuringAnOutageOf30And120SecondsAndRecoversByItself() throws Exception {
@@ -85,7 +80,7 @@ class DatabaseOutageIT {
                 assertThat(seconds(backAt)).as("health UP within 30 s of the return").isLessThan(30.0);
                 Thread.sleep(500);
             }
-            System.out.printf("DatabaseOutageIT: %s outage, health UP %.1f s after the return, answers during "
+            System.out.printf("DatabaseOutageTests: %s outage, health UP %.1f s after the return, answers during "
                     + "it took at most %.2f s%n", outage, seconds(backAt),
                     answerSeconds.stream().mapToDouble(Double::doubleValue).max().orElse(0));
 
@@ -134,8 +129,17 @@ class DatabaseOutageIT {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private Path cluster() {
-        return embedded.resolveDirectory(amplify).toAbsolutePath();
+    /** The server's data directory, as it reports it (asked while it runs, kept for the restarts). */
+    private Path cluster() throws java.sql.SQLException {
+        if (cluster == null) {
+            try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                    java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("SHOW data_directory")) {
+                rs.next();
+                cluster = Path.of(rs.getString(1)).toAbsolutePath();
+            }
+        }
+        return cluster;
     }
 
     private void stopDatabase() throws Exception {
