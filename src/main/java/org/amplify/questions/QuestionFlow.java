@@ -25,18 +25,16 @@ class QuestionFlow {
     private final TreeStore trees;
     private final WorkspaceStore workspaces;
     private final SubquestionStore subquestions;
-    private final QuestionsProperties properties;
     private final Domains domains;
     private final CopiesStore copies;
 
     QuestionFlow(TreeStore trees, WorkspaceStore workspaces, SubquestionStore subquestions,
-            QuestionsProperties properties, Domains domains, CopiesStore copies) {
+            Domains domains, CopiesStore copies) {
         this.domains = domains;
         this.copies = copies;
         this.trees = trees;
         this.workspaces = workspaces;
         this.subquestions = subquestions;
-        this.properties = properties;
     }
 
     Workspace view(WorkspaceRow row, boolean withSiblings) {
@@ -149,10 +147,8 @@ class QuestionFlow {
             if (became == null || became.refusal() == null) {
                 return row;
             }
-            String note = (row.note() == null ? "" : row.note() + " ") + refusal(became).getMessage()
-                    + " Answer it yourself with Correct.";
-            return new CopiesStore.NewAnswer(row.subquestionId(), row.source(), row.answer(), row.votes(),
-                    row.agreement(), row.trusted(), row.modelVersionId(), note, row.calls());
+            return row.withNote((row.note() == null ? "" : row.note() + " ") + refusal(became).getMessage()
+                    + " Answer it yourself with Correct.");
         }).toList());
     }
 

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnswerNotifications implements SmartLifecycle {
 
+    /** The channel the trigger {@code sub_answers_notify} (V26) sends on. */
     static final String CHANNEL = "amplify_answers";
 
     private static final Logger log = LoggerFactory.getLogger(AnswerNotifications.class);

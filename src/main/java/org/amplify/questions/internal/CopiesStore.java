@@ -166,6 +166,11 @@ public class CopiesStore {
             this(subquestionId, source, answer, votes, agreement, trusted, modelVersionId, note, null);
         }
 
+        /** The same answer with another note. */
+        public NewAnswer withNote(String other) {
+            return new NewAnswer(subquestionId, source, answer, votes, agreement, trusted, modelVersionId, other, calls);
+        }
+
         private static String cut(String text, int max) {
             return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
         }

@@ -106,12 +106,6 @@ public class WorkspaceStore {
         return result;
     }
 
-    public int countInTree(long treeId) {
-        return jdbc.queryForObject("""
-                SELECT count(*) FROM workspaces w JOIN questions q ON q.id = w.question_id WHERE q.tree_id = ?""",
-                Integer.class, treeId);
-    }
-
     /** Lets go of the workspace if {@code accountId} holds it. */
     public void release(long id, long accountId) {
         jdbc.update("UPDATE workspaces SET held_by = NULL, held_until = NULL WHERE id = ? AND held_by = ?", id,
