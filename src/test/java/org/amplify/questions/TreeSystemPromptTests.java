@@ -1,5 +1,6 @@
 package org.amplify.questions;
 
+import java.util.List;
 import org.amplify.accounts.Account;
 import org.amplify.accounts.Role;
 import org.amplify.accounts.TestAccounts;
@@ -9,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -42,6 +44,9 @@ class TreeSystemPromptTests {
     @Autowired
     CopiesPort port;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     @Test
     void theOwnerSetsTheSystemPromptTheCopiesPortCarriesItAndBlankIsTheDefaultAgain() throws Exception {
         Account owner = accounts.expert();
@@ -56,15 +61,13 @@ class TreeSystemPromptTests {
 
         assertThat(questions.tree(tree).systemPrompt()).isEqualTo("Answer as John Snow.");
         assertThat(page(tree, owner)).contains("Answer as John Snow.").doesNotContain("This tree uses the default");
-        long sub = work.ask(ws, "Where was the pump?", "", owner.id());
-        assertThat(port.forCopies(java.util.List.of(sub), null)).singleElement()
+        assertThat(askedAndReadForCopies(ws, "Where was the pump?", owner)).singleElement()
                 .satisfies(s -> assertThat(s.systemPrompt()).isEqualTo("Answer as John Snow."));
 
         mvc.perform(as(post("/trees/" + tree + "/system-prompt").param("systemPrompt", " "), owner))
                 .andExpect(redirectedUrl("/trees/" + tree));
         assertThat(questions.tree(tree).systemPrompt()).isNull();
-        long other = work.ask(ws, "Who removed the handle?", "", owner.id());
-        assertThat(port.forCopies(java.util.List.of(other), null)).singleElement()
+        assertThat(askedAndReadForCopies(ws, "Who removed the handle?", owner)).singleElement()
                 .satisfies(s -> assertThat(s.systemPrompt()).isEqualTo(defaultPrompt));
     }
 
@@ -85,6 +88,15 @@ class TreeSystemPromptTests {
         assertThat(refused).contains("Only the tree&#39;s owner");
         assertThat(questions.tree(tree).systemPrompt()).isNull();
         assertThat(page(tree, other)).doesNotContain("Save the system prompt");
+    }
+
+    /**
+     * Asks a subquestion and reads it through the copies' port in the asking transaction: the copies
+     * start only after it commits, so the read never races with their answer (which would leave the
+     * subquestion out of the port's read).
+     */
+    private List<SubquestionToAnswer> askedAndReadForCopies(long ws, String text, Account owner) {
+        return transactions.execute(status -> port.forCopies(List.of(work.ask(ws, text, "", owner.id())), null));
     }
 
     private String page(long tree, Account account) throws Exception {
