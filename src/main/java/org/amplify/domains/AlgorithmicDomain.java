@@ -24,9 +24,15 @@ public interface AlgorithmicDomain {
 
     int questionLength();
 
-    int minSize();
+    /** The smallest context N: 8, the paper's smallest, in every domain. */
+    default int minSize() {
+        return 8;
+    }
 
-    int maxSize();
+    /** The largest context N: by default one fact a name ({@link Names#COUNT}). */
+    default int maxSize() {
+        return Names.COUNT;
+    }
 
     /** The size N experiments start at. */
     default int defaultSize() {
@@ -38,6 +44,20 @@ public interface AlgorithmicDomain {
 
     /** A random context of size N (between {@link #minSize()} and {@link #maxSize()}). */
     Context generate(int size, RandomGenerator random);
+
+    /** Refuses a size outside {@link #minSize()}..{@link #maxSize()}. */
+    default void checkSize(int size) {
+        if (size < minSize() || size > maxSize()) {
+            throw new IllegalArgumentException("size must be between " + minSize() + " and " + maxSize());
+        }
+    }
+
+    /** Refuses a level outside 1..{@link #levels()}. */
+    default void checkLevel(int level) {
+        if (level < 1 || level > levels()) {
+            throw new IllegalArgumentException("level must be between 1 and " + levels());
+        }
+    }
 
     /**
      * The context the given facts describe, for a context a person pasted rather than generated.
@@ -62,8 +82,13 @@ public interface AlgorithmicDomain {
     /** A primitive question is answered by reading one fact of the context: by the environment, not a model. */
     boolean isPrimitive(Question question);
 
-    /** The answer of a primitive question, read from the context. */
-    int answerPrimitive(Context context, Question question);
+    /** The answer of a primitive question, read from the context; a question that is not primitive is refused. */
+    default int answerPrimitive(Context context, Question question) {
+        if (!isPrimitive(question)) {
+            throw new IllegalArgumentException("not a primitive question: " + describe(question));
+        }
+        return solve(context, question);
+    }
 
     /** The true answer, computed directly: for evaluation and the supervised baseline only, never for IA targets. */
     int solve(Context context, Question question);

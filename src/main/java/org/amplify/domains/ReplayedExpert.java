@@ -41,6 +41,26 @@ public final class ReplayedExpert {
         this.exchanges = exchanges;
     }
 
+    /**
+     * H as the procedure replayed at every step: each call of {@link ProgrammaticExpert#next} reruns it on
+     * the exchanges so far.
+     *
+     * @param maxSubquestions the most subquestions the procedure asks for one question
+     */
+    public static ProgrammaticExpert expert(Procedure procedure, int maxSubquestions) {
+        return new ProgrammaticExpert() {
+            @Override
+            public ExpertStep next(Question question, List<Exchange> exchanges) {
+                return step(procedure, question, exchanges);
+            }
+
+            @Override
+            public int maxSubquestions() {
+                return maxSubquestions;
+            }
+        };
+    }
+
     /** The next step of the procedure; {@link Vocabulary#UNKNOWN} if the exchanges are not its own. */
     public static ExpertStep step(Procedure procedure, Question question, List<Exchange> exchanges) {
         ReplayedExpert replay = new ReplayedExpert(exchanges);

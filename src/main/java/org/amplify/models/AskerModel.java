@@ -79,14 +79,6 @@ public final class AskerModel implements AutoCloseable {
         return new AskerTokens(domain.vocabulary().size(), domain.questionLength(), domain.expert().maxSubquestions());
     }
 
-    public String domain() {
-        return domain;
-    }
-
-    public ModelSize size() {
-        return size;
-    }
-
     public long parameterCount() {
         return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
     }

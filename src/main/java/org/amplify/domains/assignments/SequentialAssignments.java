@@ -2,8 +2,8 @@ package org.amplify.domains.assignments;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Context;
+import org.amplify.domains.NamedDomain;
 import org.amplify.domains.Names;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * assignments, depends on the context, which {@link #level(Question)} cannot see; it is the measure.
  */
 @Component
-public class SequentialAssignments implements AlgorithmicDomain {
+public class SequentialAssignments extends NamedDomain {
 
     public static final String NAME = "sequential-assignments";
     public static final int VALUES = 8;
@@ -49,6 +49,7 @@ public class SequentialAssignments implements AlgorithmicDomain {
     private final ProgrammaticExpert expert = new AssignmentsExpert(this);
 
     public SequentialAssignments() {
+        super(NAME, "the value of x after N assignments x := v or x := f(y, z), for a table f over 1..8");
         Vocabulary.Builder builder = Vocabulary.builder();
         firstName = builder.add(Names.all());
         String[] values = new String[VALUES];
@@ -62,16 +63,6 @@ public class SequentialAssignments implements AlgorithmicDomain {
         secondOperand = builder.add("op2");
         table = builder.add("f");
         vocabulary = builder.build();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "the value of x after N assignments x := v or x := f(y, z), for a table f over 1..8";
     }
 
     @Override
@@ -90,16 +81,6 @@ public class SequentialAssignments implements AlgorithmicDomain {
     }
 
     @Override
-    public int minSize() {
-        return 8;
-    }
-
-    @Override
-    public int maxSize() {
-        return Names.COUNT;
-    }
-
-    @Override
     public int levels() {
         return 1;
     }
@@ -111,9 +92,7 @@ public class SequentialAssignments implements AlgorithmicDomain {
 
     @Override
     public Program generate(int size, RandomGenerator random) {
-        if (size < minSize() || size > maxSize()) {
-            throw new IllegalArgumentException("size must be between " + minSize() + " and " + maxSize());
-        }
+        checkSize(size);
         int constants = constants(size);
         int[] names = Sampling.shuffledIndices(Names.COUNT, random);
         int[] value = new int[Names.COUNT];
@@ -168,9 +147,7 @@ public class SequentialAssignments implements AlgorithmicDomain {
 
     @Override
     public Question randomQuestion(Context context, int level, RandomGenerator random) {
-        if (level < 1 || level > levels()) {
-            throw new IllegalArgumentException("level must be between 1 and " + levels());
-        }
+        checkLevel(level);
         int[] variables = ((Program) context).variables();
         return valueQuestion(firstName + variables[random.nextInt(variables.length)]);
     }
@@ -184,14 +161,6 @@ public class SequentialAssignments implements AlgorithmicDomain {
     @Override
     public boolean isPrimitive(Question question) {
         return !isValueQuestion(question);
-    }
-
-    @Override
-    public int answerPrimitive(Context context, Question question) {
-        if (!isPrimitive(question)) {
-            throw new IllegalArgumentException("not a primitive question: " + describe(question));
-        }
-        return solve(context, question);
     }
 
     @Override

@@ -2,10 +2,10 @@ package org.amplify.domains.permutation;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Context;
 import org.amplify.domains.Exchange;
 import org.amplify.domains.ExpertStep;
+import org.amplify.domains.NamedDomain;
 import org.amplify.domains.Names;
 import org.amplify.domains.PastedFacts;
 import org.amplify.domains.ProgrammaticExpert;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * H asks y = σ^⌊k/2⌋(x), then z = σ^⌊k/2⌋(y), then σ(z) if k is odd (primitive).
  */
 @Component
-public class PermutationPowering implements AlgorithmicDomain {
+public class PermutationPowering extends NamedDomain {
 
     public static final String NAME = "permutation-powering";
     static final int BITS = 6;
@@ -32,21 +32,12 @@ public class PermutationPowering implements AlgorithmicDomain {
     private final ProgrammaticExpert expert = this::nextStep;
 
     public PermutationPowering() {
+        super(NAME, "σ^k(x) for a permutation σ of N names, 2 ≤ k < 64");
         Vocabulary.Builder builder = Vocabulary.builder();
         firstName = builder.add(Names.all());
         zero = builder.add("0");
         one = builder.add("1");
         vocabulary = builder.build();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "σ^k(x) for a permutation σ of N names, 2 ≤ k < 64";
     }
 
     @Override
@@ -65,25 +56,13 @@ public class PermutationPowering implements AlgorithmicDomain {
     }
 
     @Override
-    public int minSize() {
-        return 8;
-    }
-
-    @Override
-    public int maxSize() {
-        return Names.COUNT;
-    }
-
-    @Override
     public int levels() {
         return BITS - 1;
     }
 
     @Override
     public Permutation generate(int size, RandomGenerator random) {
-        if (size < minSize() || size > maxSize()) {
-            throw new IllegalArgumentException("size must be between " + minSize() + " and " + maxSize());
-        }
+        checkSize(size);
         int[] names = Sampling.shuffledIndices(Names.COUNT, random);
         int[] order = Sampling.shuffledIndices(size, random);
         int[][] facts = new int[size][];
@@ -147,9 +126,7 @@ public class PermutationPowering implements AlgorithmicDomain {
 
     @Override
     public Question randomQuestion(Context context, int level, RandomGenerator random) {
-        if (level < 1 || level > levels()) {
-            throw new IllegalArgumentException("level must be between 1 and " + levels());
-        }
+        checkLevel(level);
         int[][] facts = context.facts();
         int x = facts[random.nextInt(facts.length)][0];
         int k = (1 << level) + random.nextInt(1 << level);
@@ -165,14 +142,6 @@ public class PermutationPowering implements AlgorithmicDomain {
     @Override
     public boolean isPrimitive(Question question) {
         return power(question) < 2;
-    }
-
-    @Override
-    public int answerPrimitive(Context context, Question question) {
-        if (!isPrimitive(question)) {
-            throw new IllegalArgumentException("not a primitive question: " + describe(question));
-        }
-        return solve(context, question);
     }
 
     @Override

@@ -2,9 +2,9 @@ package org.amplify.domains.shortestpath;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.TreeSet;
 import org.amplify.domains.Context;
 import org.amplify.domains.Names;
+import org.amplify.domains.Neighbours;
 
 /**
  * A directed graph context: its facts (one edge {@code x y} each, duplicates and self-loops allowed as
@@ -27,18 +27,7 @@ public record Graph(int size, int[][] facts, int[] vertices, int[][] out, int[][
      * @param maxBound distances up to this are indexed in {@link #pairsAt()}
      */
     static Graph of(int size, int[] vertices, int[][] edges, int[][] facts, int maxBound) {
-        int[][] out = new int[Names.COUNT][];
-        @SuppressWarnings("unchecked")
-        TreeSet<Integer>[] sets = new TreeSet[Names.COUNT];
-        for (int v : vertices) {
-            sets[v] = new TreeSet<>();
-        }
-        for (int[] edge : edges) {
-            sets[edge[0]].add(edge[1]);
-        }
-        for (int v : vertices) {
-            out[v] = sets[v].stream().mapToInt(Integer::intValue).toArray();
-        }
+        int[][] out = Neighbours.sorted(vertices, edges, false);
         int[][] distance = new int[Names.COUNT][];
         int[] counts = new int[maxBound + 1];
         for (int x : vertices) {

@@ -1,13 +1,10 @@
 package org.amplify.domains.shortestpath;
 
-import java.util.List;
 import java.util.random.RandomGenerator;
-import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.BoundLevels;
 import org.amplify.domains.Context;
-import org.amplify.domains.Exchange;
-import org.amplify.domains.ExpertStep;
+import org.amplify.domains.GraphDomain;
 import org.amplify.domains.Names;
-import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
 import org.amplify.domains.ReplayedExpert;
 import org.amplify.domains.Sampling;
@@ -33,82 +30,27 @@ import org.springframework.stereotype.Component;
  * k-1, and keep the nearest.
  */
 @Component
-public class ShortestPath implements AlgorithmicDomain {
+public class ShortestPath extends GraphDomain<GraphEncoding> {
 
     public static final String NAME = "shortest-path";
     /** The largest bound a question carries. */
     public static final int MAX_BOUND = 16;
     /** The most distinct out-neighbours of a vertex: H lists them all within its subquestions. */
     public static final int MAX_OUT_DEGREE = 7;
-    private static final int BEYOND = -1;
-    private static final int INVALID = -2;
 
-    private final GraphEncoding encoding = new GraphEncoding();
     private final int distanceType = encoding.distanceType;
     private final int stepType = encoding.stepType;
     private final int edgeType = encoding.edgeType;
     private final int neighbourType = encoding.neighbourType;
-    private final int beyond = encoding.beyond;
-    private final int yes = encoding.yes;
-    private final int no = encoding.no;
-    private final ProgrammaticExpert expert = new ProgrammaticExpert() {
-        @Override
-        public ExpertStep next(Question question, List<Exchange> exchanges) {
-            return ReplayedExpert.step(ShortestPath.this::decompose, question, exchanges);
-        }
 
-        @Override
-        public int maxSubquestions() {
-            return 1 + 2 * MAX_OUT_DEGREE;
-        }
-    };
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "distances and first steps of shortest paths in a directed graph of N vertices and 2N edges";
-    }
-
-    @Override
-    public Vocabulary vocabulary() {
-        return encoding.vocabulary();
-    }
-
-    @Override
-    public int factLength() {
-        return 2;
-    }
-
-    @Override
-    public int questionLength() {
-        return 4;
-    }
-
-    @Override
-    public int minSize() {
-        return 8;
-    }
-
-    @Override
-    public int maxSize() {
-        return Names.COUNT;
-    }
-
-    /** Bounds 1 | 2 | 3-4 | 5-8 | 9-16. */
-    @Override
-    public int levels() {
-        return 5;
+    public ShortestPath() {
+        super(NAME, "distances and first steps of shortest paths in a directed graph of N vertices and 2N edges",
+                new GraphEncoding(), 4, MAX_OUT_DEGREE);
     }
 
     @Override
     public Graph generate(int size, RandomGenerator random) {
-        if (size < minSize() || size > maxSize()) {
-            throw new IllegalArgumentException("size must be between " + minSize() + " and " + maxSize());
-        }
+        checkSize(size);
         int[] names = Sampling.shuffledIndices(Names.COUNT, random);
         int[] vertices = java.util.Arrays.copyOf(names, size);
         boolean[][] edge = new boolean[Names.COUNT][Names.COUNT];
@@ -164,12 +106,9 @@ public class ShortestPath implements AlgorithmicDomain {
      */
     @Override
     public Question randomQuestion(Context context, int level, RandomGenerator random) {
-        if (level < 1 || level > levels()) {
-            throw new IllegalArgumentException("level must be between 1 and " + levels());
-        }
+        checkLevel(level);
         Graph graph = (Graph) context;
-        int low = level == 1 ? 1 : (1 << (level - 2)) + 1;
-        int k = low + random.nextInt((1 << (level - 1)) - low + 1);
+        int k = BoundLevels.randomBound(level, random);
         int type = random.nextBoolean() ? distanceType : stepType;
         int[] vertices = graph.vertices();
         int x = vertices[random.nextInt(vertices.length)];
@@ -184,27 +123,9 @@ public class ShortestPath implements AlgorithmicDomain {
     }
 
     @Override
-    public int level(Question question) {
-        int type = encoding.type(question);
-        if (type != distanceType && type != stepType) {
-            return 0;
-        }
-        int k = encoding.numberOf(question.token(3));
-        return k == 1 ? 1 : 2 + (31 - Integer.numberOfLeadingZeros(k - 1));
-    }
-
-    @Override
     public boolean isPrimitive(Question question) {
         int type = question.length() == 4 ? question.token(0) : -1;
         return type == edgeType || type == neighbourType;
-    }
-
-    @Override
-    public int answerPrimitive(Context context, Question question) {
-        if (!isPrimitive(question)) {
-            throw new IllegalArgumentException("not a primitive question: " + describe(question));
-        }
-        return solve(context, question);
     }
 
     @Override
@@ -235,18 +156,7 @@ public class ShortestPath implements AlgorithmicDomain {
     }
 
     @Override
-    public ProgrammaticExpert expert() {
-        return expert;
-    }
-
-    private int decompose(Question question, ReplayedExpert replay) {
-        int type = encoding.type(question);
-        if (type < 0) {
-            return Vocabulary.UNKNOWN;
-        }
-        if (isPrimitive(question)) { // read it from the environment
-            return replay.ask(question);
-        }
+    protected int decompose(int type, Question question, ReplayedExpert replay) {
         int x = question.token(1);
         int y = question.token(2);
         int k = encoding.numberOf(question.token(3));
@@ -332,28 +242,6 @@ public class ShortestPath implements AlgorithmicDomain {
         if (type < 0) {
             return "malformed";
         }
-        int level = level(question);
-        String bound = level <= 2 ? Integer.toString(level) : ((1 << (level - 2)) + 1) + "-" + (1 << (level - 1));
-        return (type == distanceType ? "distance" : "step") + " k " + bound;
-    }
-
-    @Override
-    public String describe(Question question) {
-        return encoding.describe(question);
-    }
-
-    @Override
-    public String describeFact(int[] fact) {
-        return encoding.describeFact(fact);
-    }
-
-    @Override
-    public String describeAnswer(int answer) {
-        return encoding.describeAnswer(answer);
-    }
-
-    /** The tokens: question builders and the tokens of names, numbers and {@code !}. */
-    public GraphEncoding encoding() {
-        return encoding;
+        return (type == distanceType ? "distance" : "step") + " k " + BoundLevels.range(level(question));
     }
 }

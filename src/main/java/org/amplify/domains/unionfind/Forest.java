@@ -2,9 +2,9 @@ package org.amplify.domains.unionfind;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.TreeSet;
 import org.amplify.domains.Context;
 import org.amplify.domains.Names;
+import org.amplify.domains.Neighbours;
 
 /**
  * A forest context: its facts (an edge {@code x y} each, and {@code x #l} for each labelled vertex), and
@@ -23,19 +23,7 @@ public record Forest(int size, int[][] facts, int[] vertices, int[][] neighbours
      * @throws IllegalArgumentException if the edges do not make a forest with one label per tree
      */
     static Forest of(int[] vertices, int[][] edges, int[][] labels, int[][] facts) {
-        @SuppressWarnings("unchecked")
-        TreeSet<Integer>[] sets = new TreeSet[Names.COUNT];
-        for (int v : vertices) {
-            sets[v] = new TreeSet<>();
-        }
-        for (int[] edge : edges) {
-            sets[edge[0]].add(edge[1]);
-            sets[edge[1]].add(edge[0]);
-        }
-        int[][] neighbours = new int[Names.COUNT][];
-        for (int v : vertices) {
-            neighbours[v] = sets[v].stream().mapToInt(Integer::intValue).toArray();
-        }
+        int[][] neighbours = Neighbours.sorted(vertices, edges, true);
         int[] givenLabel = new int[Names.COUNT];
         int[] componentLabel = new int[Names.COUNT];
         int[] depth = new int[Names.COUNT];

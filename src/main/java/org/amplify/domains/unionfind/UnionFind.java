@@ -3,12 +3,10 @@ package org.amplify.domains.unionfind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.amplify.domains.AlgorithmicDomain;
+import org.amplify.domains.BoundLevels;
 import org.amplify.domains.Context;
-import org.amplify.domains.Exchange;
-import org.amplify.domains.ExpertStep;
+import org.amplify.domains.GraphDomain;
 import org.amplify.domains.Names;
-import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
 import org.amplify.domains.ReplayedExpert;
 import org.amplify.domains.Sampling;
@@ -34,84 +32,29 @@ import org.springframework.stereotype.Component;
  * ask each neighbour of x (primitive) and its distance within k - 1, and keep the nearest.
  */
 @Component
-public class UnionFind implements AlgorithmicDomain {
+public class UnionFind extends GraphDomain<ForestEncoding> {
 
     public static final String NAME = "union-find";
     public static final int MAX_BOUND = 16;
     public static final int LABELS = 8;
     /** The most neighbours of a vertex: H lists them all within its subquestions. */
     public static final int MAX_DEGREE = 7;
-    private static final int BEYOND = -1;
-    private static final int INVALID = -2;
 
-    private final ForestEncoding encoding = new ForestEncoding();
     private final int labelType = encoding.labelType;
     private final int nextType = encoding.nextType;
     private final int depthType = encoding.depthType;
     private final int givenType = encoding.givenType;
     private final int edgeType = encoding.edgeType;
     private final int neighbourType = encoding.neighbourType;
-    private final int beyond = encoding.beyond;
-    private final int yes = encoding.yes;
-    private final int no = encoding.no;
-    private final ProgrammaticExpert expert = new ProgrammaticExpert() {
-        @Override
-        public ExpertStep next(Question question, List<Exchange> exchanges) {
-            return ReplayedExpert.step(UnionFind.this::decompose, question, exchanges);
-        }
 
-        @Override
-        public int maxSubquestions() {
-            return 1 + 2 * MAX_DEGREE;
-        }
-    };
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "the label of a vertex's tree in a labelled forest of N vertices in √N trees";
-    }
-
-    @Override
-    public Vocabulary vocabulary() {
-        return encoding.vocabulary();
-    }
-
-    @Override
-    public int factLength() {
-        return 2;
-    }
-
-    @Override
-    public int questionLength() {
-        return 3;
-    }
-
-    @Override
-    public int minSize() {
-        return 8;
-    }
-
-    @Override
-    public int maxSize() {
-        return Names.COUNT;
-    }
-
-    /** Bounds 1 | 2 | 3-4 | 5-8 | 9-16. */
-    @Override
-    public int levels() {
-        return 5;
+    public UnionFind() {
+        super(NAME, "the label of a vertex's tree in a labelled forest of N vertices in √N trees",
+                new ForestEncoding(), 3, MAX_DEGREE);
     }
 
     @Override
     public Forest generate(int size, RandomGenerator random) {
-        if (size < minSize() || size > maxSize()) {
-            throw new IllegalArgumentException("size must be between " + minSize() + " and " + maxSize());
-        }
+        checkSize(size);
         int trees = (int) Math.sqrt(size);
         int[] vertices = java.util.Arrays.copyOf(Sampling.shuffledIndices(Names.COUNT, random), size);
         int[] labelOrder = Sampling.shuffledIndices(LABELS, random);
@@ -176,12 +119,9 @@ public class UnionFind implements AlgorithmicDomain {
     /** Half the time a vertex exactly k away from its labelled one, if any, else a uniform vertex. */
     @Override
     public Question randomQuestion(Context context, int level, RandomGenerator random) {
-        if (level < 1 || level > levels()) {
-            throw new IllegalArgumentException("level must be between 1 and " + levels());
-        }
+        checkLevel(level);
         Forest forest = (Forest) context;
-        int low = level == 1 ? 1 : (1 << (level - 2)) + 1;
-        int k = low + random.nextInt((1 << (level - 1)) - low + 1);
+        int k = BoundLevels.randomBound(level, random);
         int[] types = {labelType, nextType, depthType};
         int type = types[random.nextInt(types.length)];
         int[] vertices = forest.vertices();
@@ -196,27 +136,9 @@ public class UnionFind implements AlgorithmicDomain {
     }
 
     @Override
-    public int level(Question question) {
-        int type = encoding.type(question);
-        if (type != labelType && type != nextType && type != depthType) {
-            return 0;
-        }
-        int k = encoding.numberOf(question.token(2));
-        return k == 1 ? 1 : 2 + (31 - Integer.numberOfLeadingZeros(k - 1));
-    }
-
-    @Override
     public boolean isPrimitive(Question question) {
         int type = question.length() == 3 ? question.token(0) : -1;
         return type == givenType || type == edgeType || type == neighbourType;
-    }
-
-    @Override
-    public int answerPrimitive(Context context, Question question) {
-        if (!isPrimitive(question)) {
-            throw new IllegalArgumentException("not a primitive question: " + describe(question));
-        }
-        return solve(context, question);
     }
 
     @Override
@@ -250,18 +172,7 @@ public class UnionFind implements AlgorithmicDomain {
     }
 
     @Override
-    public ProgrammaticExpert expert() {
-        return expert;
-    }
-
-    private int decompose(Question question, ReplayedExpert replay) {
-        int type = encoding.type(question);
-        if (type < 0) {
-            return Vocabulary.UNKNOWN;
-        }
-        if (isPrimitive(question)) { // read it from the environment
-            return replay.ask(question);
-        }
+    protected int decompose(int type, Question question, ReplayedExpert replay) {
         int x = question.token(1);
         int k = encoding.numberOf(question.token(2));
         int own = replay.ask(encoding.given(x));
@@ -347,28 +258,7 @@ public class UnionFind implements AlgorithmicDomain {
         if (isPrimitive(question)) {
             return type == givenType ? "given label" : type == edgeType ? "edge" : "neighbour";
         }
-        int level = level(question);
-        String bound = level <= 2 ? Integer.toString(level) : ((1 << (level - 2)) + 1) + "-" + (1 << (level - 1));
-        return (type == labelType ? "label" : type == nextType ? "next" : "distance") + " k " + bound;
-    }
-
-    @Override
-    public String describe(Question question) {
-        return encoding.describe(question);
-    }
-
-    @Override
-    public String describeFact(int[] fact) {
-        return encoding.describeFact(fact);
-    }
-
-    @Override
-    public String describeAnswer(int answer) {
-        return encoding.describeAnswer(answer);
-    }
-
-    /** The tokens: question builders and the tokens of names, numbers, labels and {@code !}. */
-    public ForestEncoding encoding() {
-        return encoding;
+        String kind = type == labelType ? "label" : type == nextType ? "next" : "distance";
+        return kind + " k " + BoundLevels.range(level(question));
     }
 }

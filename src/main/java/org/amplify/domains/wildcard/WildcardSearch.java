@@ -2,10 +2,10 @@ package org.amplify.domains.wildcard;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.amplify.domains.AlgorithmicDomain;
 import org.amplify.domains.Context;
 import org.amplify.domains.Exchange;
 import org.amplify.domains.ExpertStep;
+import org.amplify.domains.NamedDomain;
 import org.amplify.domains.PastedFacts;
 import org.amplify.domains.ProgrammaticExpert;
 import org.amplify.domains.Question;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * wildcards; so is its measure.
  */
 @Component
-public class WildcardSearch implements AlgorithmicDomain {
+public class WildcardSearch extends NamedDomain {
 
     public static final String NAME = "wildcard-search";
     public static final int BITS = 6;
@@ -49,6 +49,7 @@ public class WildcardSearch implements AlgorithmicDomain {
     };
 
     public WildcardSearch() {
+        super(NAME, "the sum of f: {0,1}^6 → {−1, 0, 1} (non-zero at N points) over a pattern such as 0**1*0");
         Vocabulary.Builder builder = Vocabulary.builder();
         zero = builder.add("0");
         one = builder.add("1");
@@ -59,16 +60,6 @@ public class WildcardSearch implements AlgorithmicDomain {
         }
         minusMax = builder.add(numbers);
         vocabulary = builder.build();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "the sum of f: {0,1}^6 → {−1, 0, 1} (non-zero at N points) over a pattern such as 0**1*0";
     }
 
     @Override
@@ -87,11 +78,6 @@ public class WildcardSearch implements AlgorithmicDomain {
     }
 
     @Override
-    public int minSize() {
-        return 8;
-    }
-
-    @Override
     public int maxSize() {
         return POINTS;
     }
@@ -103,9 +89,7 @@ public class WildcardSearch implements AlgorithmicDomain {
 
     @Override
     public Points generate(int size, RandomGenerator random) {
-        if (size < minSize() || size > maxSize()) {
-            throw new IllegalArgumentException("size must be between " + minSize() + " and " + maxSize());
-        }
+        checkSize(size);
         int[] points = Sampling.shuffledIndices(POINTS, random);
         int[][] facts = new int[size][];
         for (int i = 0; i < size; i++) {
@@ -175,9 +159,7 @@ public class WildcardSearch implements AlgorithmicDomain {
     /** A pattern with {@code level} wildcards at random places, random bits elsewhere. */
     @Override
     public Question randomQuestion(Context context, int level, RandomGenerator random) {
-        if (level < 1 || level > levels()) {
-            throw new IllegalArgumentException("level must be between 1 and " + levels());
-        }
+        checkLevel(level);
         int[] tokens = new int[BITS];
         for (int i = 0; i < BITS; i++) {
             tokens[i] = random.nextBoolean() ? one : zero;
@@ -198,14 +180,6 @@ public class WildcardSearch implements AlgorithmicDomain {
     @Override
     public boolean isPrimitive(Question question) {
         return wildcards(question) <= 0;
-    }
-
-    @Override
-    public int answerPrimitive(Context context, Question question) {
-        if (!isPrimitive(question)) {
-            throw new IllegalArgumentException("not a primitive question: " + describe(question));
-        }
-        return solve(context, question);
     }
 
     @Override
