@@ -13,16 +13,19 @@ public abstract class GraphTokens {
     private final int firstType;
     private final int firstNumber;
     private final int maxBound;
+    private final int questionLength;
     private final int firstOwn;
     private final int beyond;
     private final int yes;
     private final int no;
 
     /**
+     * @param questionLength a question's tokens: its type, a name, then the type's own
      * @param types the question types' symbols: {@link #type(int) type(i)} is the token of the i-th
      * @param own   the domain's own symbols after the numbers: {@link #own(int) own(i)} is the i-th
      */
-    protected GraphTokens(int maxBound, String[] types, String[] own) {
+    protected GraphTokens(int questionLength, int maxBound, String[] types, String[] own) {
+        this.questionLength = questionLength;
         Vocabulary.Builder builder = Vocabulary.builder();
         firstName = builder.add(Names.all());
         firstType = builder.add(types);
@@ -90,8 +93,17 @@ public abstract class GraphTokens {
         return no;
     }
 
-    /** The type token of a well-formed question, or -1. */
-    public abstract int type(Question question);
+    /** The type token of a well-formed question (its length, a name second, the rest as its type wants), or -1. */
+    public int type(Question question) {
+        if (question.length() != questionLength || !isName(question.token(1))) {
+            return -1;
+        }
+        int type = question.token(0);
+        return wellFormed(type, question) ? type : -1;
+    }
+
+    /** Whether a question of the right length with a name second is one of the type's (false for no type). */
+    protected abstract boolean wellFormed(int type, Question question);
 
     /** The question for people; a malformed one in its tokens. */
     public String describe(Question question) {

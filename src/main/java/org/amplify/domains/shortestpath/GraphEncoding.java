@@ -18,7 +18,7 @@ public final class GraphEncoding extends GraphTokens {
     final int neighbourType = type(3);
 
     GraphEncoding() {
-        super(ShortestPath.MAX_BOUND, new String[] {"D", "S", "E", "N"}, new String[0]);
+        super(4, ShortestPath.MAX_BOUND, new String[] {"D", "S", "E", "N"}, new String[0]);
     }
 
     /** {@code D x y k} for name tokens x, y: the distance from x to y if at most k. */
@@ -41,26 +41,14 @@ public final class GraphEncoding extends GraphTokens {
         return new Question(neighbourType, x, Vocabulary.UNKNOWN, number(i));
     }
 
-    /** The type token of a well-formed question, or -1. */
+    /** {@code D x y k} and {@code S x y k} with k ≥ 1, {@code E x y ?}, {@code N x ? i} with i ≥ 1. */
     @Override
-    public int type(Question question) {
-        if (question.length() != 4 || !isName(question.token(1))) {
-            return -1;
-        }
-        int type = question.token(0);
+    protected boolean wellFormed(int type, Question question) {
         int y = question.token(2);
-        int n = numberOf(question.token(3));
-        boolean bounded = n >= 1;
-        if ((type == distanceType || type == stepType) && isName(y) && bounded) {
-            return type;
-        }
-        if (type == edgeType && isName(y) && question.token(3) == Vocabulary.UNKNOWN) {
-            return type;
-        }
-        if (type == neighbourType && y == Vocabulary.UNKNOWN && bounded) {
-            return type;
-        }
-        return -1;
+        boolean bounded = numberOf(question.token(3)) >= 1;
+        return (type == distanceType || type == stepType) && isName(y) && bounded
+                || type == edgeType && isName(y) && question.token(3) == Vocabulary.UNKNOWN
+                || type == neighbourType && y == Vocabulary.UNKNOWN && bounded;
     }
 
     @Override

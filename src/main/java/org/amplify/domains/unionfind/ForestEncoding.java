@@ -20,7 +20,7 @@ public final class ForestEncoding extends GraphTokens {
     final int neighbourType = type(5);
 
     ForestEncoding() {
-        super(UnionFind.MAX_BOUND, new String[] {"V", "P", "D", "L", "E", "N"}, labels());
+        super(3, UnionFind.MAX_BOUND, new String[] {"V", "P", "D", "L", "E", "N"}, labels());
     }
 
     private static String[] labels() {
@@ -70,22 +70,14 @@ public final class ForestEncoding extends GraphTokens {
         return token >= own(0) && token < own(0) + UnionFind.LABELS;
     }
 
-    /** The type token of a well-formed question, or -1. */
+    /** {@code V P D N x k} with k ≥ 1, {@code L x ?}, {@code E x y}. */
     @Override
-    public int type(Question question) {
-        if (question.length() != 3 || !isName(question.token(1))) {
-            return -1;
-        }
-        int type = question.token(0);
+    protected boolean wellFormed(int type, Question question) {
         int arg = question.token(2);
         boolean bounded = numberOf(arg) >= 1;
-        if ((type == labelType || type == nextType || type == depthType || type == neighbourType) && bounded) {
-            return type;
-        }
-        if ((type == givenType && arg == Vocabulary.UNKNOWN) || (type == edgeType && isName(arg))) {
-            return type;
-        }
-        return -1;
+        return (type == labelType || type == nextType || type == depthType || type == neighbourType) && bounded
+                || type == givenType && arg == Vocabulary.UNKNOWN
+                || type == edgeType && isName(arg);
     }
 
     @Override
