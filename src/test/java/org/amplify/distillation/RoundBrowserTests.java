@@ -57,8 +57,8 @@ class RoundBrowserTests {
         try (Browser browser = new Browser(port)) {
             browser.signIn("admin", "admin-password-of-the-tests");
             browser.click("nav a[href='/rounds']").waitForText("Start a round");
-            // the most epochs a round may ask (the default is 30): on a fast machine the default round
-            // trains within one 2 s poll of the page, and its bar is never seen between 5 % and 100 %
+            // the most epochs a round may ask (this test's default is 200): on a fast machine the default
+            // round trains within one 2 s poll of the page, and its bar is never seen between 5 % and 100 %
             browser.type("#epochs", "500").click("#start").waitForText("was queued");
             assertThat(browser.path()).matches("/rounds/\\d+");
             browser.script("window.notReloaded = true");
