@@ -38,11 +38,6 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
     /** The most distinct out-neighbours of a vertex: H lists them all within its subquestions. */
     public static final int MAX_OUT_DEGREE = 7;
 
-    private final int distanceType = encoding.distanceType;
-    private final int stepType = encoding.stepType;
-    private final int edgeType = encoding.edgeType;
-    private final int neighbourType = encoding.neighbourType;
-
     public ShortestPath() {
         super(NAME, "distances and first steps of shortest paths in a directed graph of N vertices and 2N edges",
                 new GraphEncoding(), 4, MAX_OUT_DEGREE);
@@ -109,7 +104,7 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
         checkLevel(level);
         Graph graph = (Graph) context;
         int k = BoundLevels.randomBound(level, random);
-        int type = random.nextBoolean() ? distanceType : stepType;
+        int type = random.nextBoolean() ? encoding.distanceType : encoding.stepType;
         int[] vertices = graph.vertices();
         int x = vertices[random.nextInt(vertices.length)];
         int y = vertices[random.nextInt(vertices.length)];
@@ -125,7 +120,7 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
     @Override
     public boolean isPrimitive(Question question) {
         int type = question.length() == 4 ? question.token(0) : -1;
-        return type == edgeType || type == neighbourType;
+        return type == encoding.edgeType || type == encoding.neighbourType;
     }
 
     @Override
@@ -136,7 +131,7 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
         if (type < 0 || !graph.has(x)) {
             return Vocabulary.UNKNOWN;
         }
-        if (type == neighbourType) {
+        if (type == encoding.neighbourType) {
             int[] out = graph.out()[x];
             int i = encoding.numberOf(question.token(3));
             return i <= out.length ? encoding.name(out[i - 1]) : no;
@@ -145,14 +140,14 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
         if (!graph.has(y)) {
             return Vocabulary.UNKNOWN;
         }
-        if (type == edgeType) {
+        if (type == encoding.edgeType) {
             return graph.hasEdge(x, y) ? yes : no;
         }
         int d = graph.distance()[x][y];
         if (d > encoding.numberOf(question.token(3))) {
             return beyond;
         }
-        return type == distanceType ? encoding.number(d) : encoding.name(graph.step(x, y));
+        return type == encoding.distanceType ? encoding.number(d) : encoding.name(graph.step(x, y));
     }
 
     @Override
@@ -162,7 +157,7 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
         int k = encoding.numberOf(question.token(3));
         int edge = replay.ask(encoding.edge(x, y));
         if (edge == yes) {
-            return type == distanceType ? encoding.number(1) : y;
+            return type == encoding.distanceType ? encoding.number(1) : y;
         }
         if (edge != no) {
             return Vocabulary.UNKNOWN;
@@ -170,7 +165,8 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
         if (k == 1) {
             return beyond;
         }
-        return type == distanceType ? distanceThroughGuess(x, y, k, replay) : nearestNeighbour(x, y, k, replay);
+        return type == encoding.distanceType ? distanceThroughGuess(x, y, k, replay)
+                : nearestNeighbour(x, y, k, replay);
     }
 
     /** No edge x→y: the model guesses the first step c; check x→c, then 1 + d(c, y) within k - 1. */
@@ -224,24 +220,24 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
     @Override
     public int measure(Context context, Question question) {
         int type = encoding.type(question);
-        if (type != distanceType && type != stepType) {
+        if (type != encoding.distanceType && type != encoding.stepType) {
             return 0;
         }
-        return 2 * encoding.numberOf(question.token(3)) + (type == distanceType ? 1 : 0);
+        return 2 * encoding.numberOf(question.token(3)) + (type == encoding.distanceType ? 1 : 0);
     }
 
     @Override
     public String kind(Question question) {
         int type = encoding.type(question);
-        if (type == edgeType) {
+        if (type == encoding.edgeType) {
             return "edge";
         }
-        if (type == neighbourType) {
+        if (type == encoding.neighbourType) {
             return "out-neighbour";
         }
         if (type < 0) {
             return "malformed";
         }
-        return (type == distanceType ? "distance" : "step") + " k " + BoundLevels.range(level(question));
+        return (type == encoding.distanceType ? "distance" : "step") + " k " + BoundLevels.range(level(question));
     }
 }

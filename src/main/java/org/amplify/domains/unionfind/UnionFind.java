@@ -40,13 +40,6 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
     /** The most neighbours of a vertex: H lists them all within its subquestions. */
     public static final int MAX_DEGREE = 7;
 
-    private final int labelType = encoding.labelType;
-    private final int nextType = encoding.nextType;
-    private final int depthType = encoding.depthType;
-    private final int givenType = encoding.givenType;
-    private final int edgeType = encoding.edgeType;
-    private final int neighbourType = encoding.neighbourType;
-
     public UnionFind() {
         super(NAME, "the label of a vertex's tree in a labelled forest of N vertices in √N trees",
                 new ForestEncoding(), 3, MAX_DEGREE);
@@ -122,7 +115,7 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
         checkLevel(level);
         Forest forest = (Forest) context;
         int k = BoundLevels.randomBound(level, random);
-        int[] types = {labelType, nextType, depthType};
+        int[] types = {encoding.labelType, encoding.nextType, encoding.depthType};
         int type = types[random.nextInt(types.length)];
         int[] vertices = forest.vertices();
         int x = vertices[random.nextInt(vertices.length)];
@@ -138,7 +131,7 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
     @Override
     public boolean isPrimitive(Question question) {
         int type = question.length() == 3 ? question.token(0) : -1;
-        return type == givenType || type == edgeType || type == neighbourType;
+        return type == encoding.givenType || type == encoding.edgeType || type == encoding.neighbourType;
     }
 
     @Override
@@ -150,13 +143,14 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
             return Vocabulary.UNKNOWN;
         }
         int arg = question.token(2);
-        if (type == givenType) {
+        if (type == encoding.givenType) {
             return forest.givenLabel()[x] > 0 ? encoding.labelToken(forest.givenLabel()[x]) : no;
         }
-        if (type == edgeType) {
-            return forest.has(encoding.nameIndex(arg)) ? (forest.adjacent(x, encoding.nameIndex(arg)) ? yes : no) : Vocabulary.UNKNOWN;
+        if (type == encoding.edgeType) {
+            int y = encoding.nameIndex(arg);
+            return forest.has(y) ? (forest.adjacent(x, y) ? yes : no) : Vocabulary.UNKNOWN;
         }
-        if (type == neighbourType) {
+        if (type == encoding.neighbourType) {
             int[] neighbours = forest.neighbours()[x];
             int i = encoding.numberOf(arg);
             return i <= neighbours.length ? encoding.name(neighbours[i - 1]) : no;
@@ -165,10 +159,10 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
         if (depth > encoding.numberOf(arg)) {
             return beyond;
         }
-        if (type == labelType) {
+        if (type == encoding.labelType) {
             return encoding.labelToken(forest.componentLabel()[x]);
         }
-        return type == depthType ? encoding.number(depth) : encoding.name(forest.parent()[x]);
+        return type == encoding.depthType ? encoding.number(depth) : encoding.name(forest.parent()[x]);
     }
 
     @Override
@@ -177,12 +171,12 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
         int k = encoding.numberOf(question.token(2));
         int own = replay.ask(encoding.given(x));
         if (encoding.isLabel(own)) {
-            return type == labelType ? own : type == depthType ? encoding.number(0) : x;
+            return type == encoding.labelType ? own : type == encoding.depthType ? encoding.number(0) : x;
         }
         if (own != no) {
             return Vocabulary.UNKNOWN;
         }
-        if (type == nextType) {
+        if (type == encoding.nextType) {
             return nearestNeighbour(x, k, replay);
         }
         int y = replay.ask(encoding.next(x, k));
@@ -195,11 +189,11 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
         if (k == 1) { // y must be the labelled vertex: read its label
             int label = replay.ask(encoding.given(y));
             if (encoding.isLabel(label)) {
-                return type == labelType ? label : encoding.number(1);
+                return type == encoding.labelType ? label : encoding.number(1);
             }
             return label == no ? beyond : Vocabulary.UNKNOWN;
         }
-        if (type == labelType) {
+        if (type == encoding.labelType) {
             int label = replay.ask(encoding.label(y, k - 1));
             return label == beyond || encoding.isLabel(label) ? label : Vocabulary.UNKNOWN;
         }
@@ -245,7 +239,7 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
     @Override
     public int measure(Context context, Question question) {
         int type = encoding.type(question);
-        int rank = type == nextType ? 0 : type == depthType ? 1 : type == labelType ? 2 : -1;
+        int rank = type == encoding.nextType ? 0 : type == encoding.depthType ? 1 : type == encoding.labelType ? 2 : -1;
         return rank < 0 ? 0 : 3 * encoding.numberOf(question.token(2)) + rank;
     }
 
@@ -256,9 +250,9 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
             return "malformed";
         }
         if (isPrimitive(question)) {
-            return type == givenType ? "given label" : type == edgeType ? "edge" : "neighbour";
+            return type == encoding.givenType ? "given label" : type == encoding.edgeType ? "edge" : "neighbour";
         }
-        String kind = type == labelType ? "label" : type == nextType ? "next" : "distance";
+        String kind = type == encoding.labelType ? "label" : type == encoding.nextType ? "next" : "distance";
         return kind + " k " + BoundLevels.range(level(question));
     }
 }
