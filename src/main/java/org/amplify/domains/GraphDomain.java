@@ -20,17 +20,12 @@ public abstract class GraphDomain<E extends GraphTokens> extends NamedDomain {
     protected final int beyond;
     protected final int yes;
     protected final int no;
-    private final int questionLength;
     private final ProgrammaticExpert expert;
 
-    /**
-     * @param questionLength its tokens, the bound last
-     * @param maxDegree      the most neighbours of a vertex: H asks for each and about each (2 subquestions)
-     */
-    protected GraphDomain(String name, String description, E encoding, int questionLength, int maxDegree) {
+    /** @param maxDegree the most neighbours of a vertex: H asks for each and about each (2 subquestions) */
+    protected GraphDomain(String name, String description, E encoding, int maxDegree) {
         super(name, description);
         this.encoding = encoding;
-        this.questionLength = questionLength;
         this.beyond = encoding.beyond();
         this.yes = encoding.yes();
         this.no = encoding.no();
@@ -69,7 +64,7 @@ public abstract class GraphDomain<E extends GraphTokens> extends NamedDomain {
 
     @Override
     public int questionLength() {
-        return questionLength;
+        return encoding.questionLength();
     }
 
     @Override
@@ -83,7 +78,7 @@ public abstract class GraphDomain<E extends GraphTokens> extends NamedDomain {
         if (encoding.type(question) < 0 || isPrimitive(question)) {
             return 0;
         }
-        return BoundLevels.level(encoding.numberOf(question.token(questionLength - 1)));
+        return BoundLevels.level(encoding.numberOf(question.token(encoding.questionLength() - 1)));
     }
 
     @Override

@@ -46,6 +46,11 @@ public abstract class GraphTokens {
         return vocabulary;
     }
 
+    /** A question's tokens: its type, a name, then the type's own (the bound last). */
+    public int questionLength() {
+        return questionLength;
+    }
+
     /** The token of the i-th question type given to the constructor. */
     protected int type(int i) {
         return firstType + i;

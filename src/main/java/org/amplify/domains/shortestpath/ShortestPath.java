@@ -40,7 +40,7 @@ public class ShortestPath extends GraphDomain<GraphEncoding> {
 
     public ShortestPath() {
         super(NAME, "distances and first steps of shortest paths in a directed graph of N vertices and 2N edges",
-                new GraphEncoding(), 4, MAX_OUT_DEGREE);
+                new GraphEncoding(), MAX_OUT_DEGREE);
     }
 
     @Override

@@ -42,7 +42,7 @@ public class UnionFind extends GraphDomain<ForestEncoding> {
 
     public UnionFind() {
         super(NAME, "the label of a vertex's tree in a labelled forest of N vertices in √N trees",
-                new ForestEncoding(), 3, MAX_DEGREE);
+                new ForestEncoding(), MAX_DEGREE);
     }
 
     @Override
